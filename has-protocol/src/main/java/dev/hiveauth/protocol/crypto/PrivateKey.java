@@ -1,0 +1,145 @@
+package dev.hiveauth.protocol.crypto;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * A Hive private key (secp256k1 scalar), read and written as WIF: {@code Base58(0x80 ‖ d ‖ checksum)}
+ * where checksum = first 4 bytes of sha256(sha256(0x80 ‖ d)). {@link #toString()} never shows the key.
+ */
+public final class PrivateKey {
+    private static final byte WIF_VERSION = (byte) 0x80;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final BigInteger d;
+    private volatile PublicKey publicKey;
+
+    private PrivateKey(BigInteger d) {
+        if (d.signum() <= 0 || d.compareTo(Secp256k1.N) >= 0) {
+            throw new IllegalArgumentException("private key is out of range for secp256k1");
+        }
+        this.d = d;
+    }
+
+    /** Parses a WIF ({@code 5H…}, {@code 5J…}, {@code 5K…}); the message says what is wrong, never the key. */
+    public static PrivateKey fromWif(String wif) {
+        byte[] raw;
+        try {
+            raw = Base58.decode(wif == null ? "" : wif.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("private key (WIF) is not Base58");
+        }
+        if (raw.length != 37) {
+            throw new IllegalArgumentException("private key (WIF) must be 37 bytes once decoded, got " + raw.length);
+        }
+        if (raw[0] != WIF_VERSION) {
+            throw new IllegalArgumentException("private key (WIF) must start with version byte 0x80");
+        }
+        byte[] payload = Arrays.copyOf(raw, 33);
+        byte[] checksum = Arrays.copyOf(Hash.sha256(Hash.sha256(payload)), 4);
+        if (!Arrays.equals(checksum, Arrays.copyOfRange(raw, 33, 37))) {
+            throw new IllegalArgumentException("private key (WIF) checksum mismatch");
+        }
+        return new PrivateKey(new BigInteger(1, Arrays.copyOfRange(payload, 1, 33)));
+    }
+
+    /** From the raw 32-byte big-endian scalar. */
+    public static PrivateKey fromBytes(byte[] d) {
+        if (d.length != 32) {
+            throw new IllegalArgumentException("private key must be 32 bytes, got " + d.length);
+        }
+        return new PrivateKey(new BigInteger(1, d));
+    }
+
+    /** hive-js / dhive {@code PrivateKey.fromSeed}: d = sha256(UTF-8(seed)). */
+    public static PrivateKey fromSeed(String seed) {
+        return fromBytes(Hash.sha256(seed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** dhive {@code PrivateKey.fromLogin}: the key of a role (owner, active, posting, memo) from a master password. */
+    public static PrivateKey fromLogin(String account, String password, String role) {
+        return fromSeed(account + role + password);
+    }
+
+    /** A fresh random key from a {@link SecureRandom}. */
+    public static PrivateKey generate() {
+        return generate(RANDOM);
+    }
+
+    public static PrivateKey generate(SecureRandom random) {
+        while (true) {
+            byte[] candidate = new byte[32];
+            random.nextBytes(candidate);
+            BigInteger d = new BigInteger(1, candidate);
+            if (d.signum() > 0 && d.compareTo(Secp256k1.N) < 0) {
+                return new PrivateKey(d);
+            }
+        }
+    }
+
+    public String toWif() {
+        byte[] payload = new byte[33];
+        payload[0] = WIF_VERSION;
+        System.arraycopy(toBytes(), 0, payload, 1, 32);
+        byte[] checksum = Hash.sha256(Hash.sha256(payload));
+        byte[] raw = Arrays.copyOf(payload, 37);
+        System.arraycopy(checksum, 0, raw, 33, 4);
+        return Base58.encode(raw);
+    }
+
+    /** The raw 32-byte big-endian scalar. */
+    public byte[] toBytes() {
+        return Secp256k1.toBytes32(d);
+    }
+
+    public PublicKey publicKey() {
+        PublicKey key = publicKey;
+        if (key == null) {
+            key = PublicKey.of(Secp256k1.multiplyBase(d));
+            publicKey = key;
+        }
+        return key;
+    }
+
+    /** hive-js {@code Signature.signBuffer(message, wif)}: signs sha256 of the UTF-8 string. */
+    public Signature sign(String message) {
+        return signDigest(Hash.sha256(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** hive-js {@code Signature.signBufferSha256}: deterministic, canonical, byte-identical to hive-js. */
+    public Signature signDigest(byte[] digest) {
+        return Signature.sign(digest, d, publicKey());
+    }
+
+    /**
+     * The memo shared secret: SHA-512 of the 32-byte x coordinate of d·other (64 raw bytes).
+     * Symmetric: {@code a.sharedSecret(B) == b.sharedSecret(A)}.
+     */
+    public byte[] sharedSecret(PublicKey other) {
+        ECPoint shared = other.point().multiply(d).normalize();
+        return Hash.sha512(Secp256k1.toBytes32(shared.getAffineXCoord().toBigInteger()));
+    }
+
+    BigInteger scalar() {
+        return d;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PrivateKey that && d.equals(that.d);
+    }
+
+    @Override
+    public int hashCode() {
+        return d.hashCode();
+    }
+
+    /** Shows the public key only: a private key must never reach a log. */
+    @Override
+    public String toString() {
+        return "PrivateKey[public=" + publicKey() + "]";
+    }
+}
