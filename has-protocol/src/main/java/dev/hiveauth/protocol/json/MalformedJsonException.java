@@ -21,7 +21,7 @@ public final class MalformedJsonException extends RuntimeException {
         DUPLICATE_KEY,
         /** Objects and arrays nested deeper than {@link StrictJson#MAX_DEPTH}. */
         TOO_DEEP,
-        /** A number, string or key longer than the parser's limits. */
+        /** A number, string or key longer than the parser's limits, or a number whose exponent is too large. */
         TOO_LONG
     }
 

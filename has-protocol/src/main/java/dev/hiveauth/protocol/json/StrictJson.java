@@ -28,8 +28,12 @@ public final class StrictJson {
     public static final int MAX_DEPTH = 32;
 
     // JsonFactory is thread-safe once configured; default features already refuse comments, single quotes,
-    // NaN, leading zeros and unescaped control characters.
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // NaN, leading zeros and unescaped control characters. Key canonicalisation is off: it keeps a symbol
+    // table shared by every parse, which peers' arbitrary keys would fill (and Jackson guards it against
+    // hash-collision floods with an IllegalStateException, not a parse error).
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StrictJson() {
@@ -50,7 +54,11 @@ public final class StrictJson {
                 parser.nextToken();
                 root = readValue(parser, 1);
             } catch (StreamConstraintsException e) {
-                throw new MalformedJsonException(MalformedJsonException.Kind.TOO_LONG, "a value is too long");
+                throw new MalformedJsonException(MalformedJsonException.Kind.TOO_LONG, "a value that is too long");
+            } catch (NumberFormatException e) {
+                // Jackson's BigDecimal parse of e.g. 1e700000060000: the exponent does not fit an int.
+                throw new MalformedJsonException(MalformedJsonException.Kind.TOO_LONG,
+                        "a number that cannot be represented");
             } catch (JsonProcessingException e) {
                 throw new MalformedJsonException(MalformedJsonException.Kind.SYNTAX, "not valid JSON");
             }

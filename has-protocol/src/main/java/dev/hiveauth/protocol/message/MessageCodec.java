@@ -49,7 +49,7 @@ public final class MessageCodec {
             case TOO_DEEP:
                 return "message is " + e.getMessage();
             case TOO_LONG:
-                return "message has a value that is too long";
+                return "message has " + e.getMessage();
             case SYNTAX:
             default:
                 return "message is not valid JSON";

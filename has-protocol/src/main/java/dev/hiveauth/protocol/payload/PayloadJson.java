@@ -67,7 +67,7 @@ final class PayloadJson {
             case TRAILING_DATA:
                 return new PayloadException(what + " is not valid JSON");
             default:
-                // duplicate key "…", nested deeper than …, a value is too long
+                // duplicate key "…", nested deeper than …, a value that is too long
                 return new PayloadException(what + ": " + e.getMessage());
         }
     }

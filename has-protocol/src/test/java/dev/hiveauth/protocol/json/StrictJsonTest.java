@@ -72,7 +72,11 @@ class StrictJsonTest {
     }
 
     @Test
-    void refusesNumbersLongerThanTheParserLimit() {
+    void refusesNumbersBeyondTheParserLimits() {
+        assertThatThrownBy(() -> StrictJson.parseObject("{\"a\":1e700000060000}"))
+                .isInstanceOfSatisfying(MalformedJsonException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MalformedJsonException.Kind.TOO_LONG))
+                .hasMessage("a number that cannot be represented");
         assertThatThrownBy(() -> StrictJson.parseObject("{\"a\":" + "9".repeat(5000) + "}"))
                 .isInstanceOfSatisfying(MalformedJsonException.class,
                         e -> assertThat(e.kind()).isEqualTo(MalformedJsonException.Kind.TOO_LONG));

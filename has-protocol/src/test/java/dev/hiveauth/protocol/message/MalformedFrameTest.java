@@ -103,6 +103,8 @@ class MalformedFrameTest {
                 .hasMessage("message is nested deeper than 32 levels");
         assertThatThrownBy(() -> MessageCodec.decode("{\"cmd\":\"key_req\",\"x\":" + "9".repeat(2000) + "}"))
                 .hasMessage("message has a value that is too long");
+        assertThatThrownBy(() -> MessageCodec.decode("{\"cmd\":\"auth_wait\",\"uuid\":\"u\",\"expire\":1e700000060000}"))
+                .hasMessage("message has a number that cannot be represented");
     }
 
     @Test
