@@ -1,0 +1,100 @@
+package dev.hiveauth.protocol.crypto;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Throughput of the crypto a HAS server and a PKSA run per message, one thread (= one warm core).
+ * Run apart from the tests: {@code mvn -B -Pbench -pl has-protocol verify -DskipTests}
+ * (shorter: {@code -Djmh.args="-f1 -wi 2 -w 1s -i 3 -r 1s"}); results in target/jmh-result.json.
+ * Target: pok verify at or above 10,000 ops/s.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CryptoBenchmark {
+    private static final String CHALLENGE = "challenge-1700000000000";
+    private static final long NOW = 1_700_000_000_000L;
+
+    private PrivateKey posting;
+    private Signature signature;
+
+    private PrivateKey server;
+    private PrivateKey active;
+    private String memo;
+
+    private List<PublicKey> accountKeys;
+    private String registrationPok;
+    private ProofOfKey.Verifier verifier;
+    private ProofOfKey.Verifier verifierWithoutCache;
+
+    @Setup
+    public void setUp() {
+        posting = PrivateKey.fromLogin("alice", "correct horse", "posting");
+        active = PrivateKey.fromLogin("alice", "correct horse", "active");
+        signature = posting.sign(CHALLENGE);
+
+        server = PrivateKey.fromSeed("has server key");
+        memo = Memo.encode(active, server.publicKey(), "#" + NOW, 42);
+
+        // as a server sees it: the account's memo, posting, active and owner keys; the proof made with active
+        accountKeys = List.of(
+                PrivateKey.fromLogin("alice", "correct horse", "memo").publicKey(),
+                posting.publicKey(), active.publicKey(),
+                PrivateKey.fromLogin("alice", "correct horse", "owner").publicKey());
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+        registrationPok = ProofOfKey.forRegistration(active, server.publicKey(), clock);
+        verifier = new ProofOfKey.Verifier(server, clock);
+        verifierWithoutCache = new ProofOfKey.Verifier(server, clock, 0);
+    }
+
+    @Benchmark
+    public Signature sign() {
+        return posting.sign(CHALLENGE);
+    }
+
+    @Benchmark
+    public boolean verify() {
+        return signature.verify(CHALLENGE, posting.publicKey());
+    }
+
+    @Benchmark
+    public Optional<PublicKey> recover() {
+        return signature.recoverPublicKey(CHALLENGE);
+    }
+
+    @Benchmark
+    public String memoEncode() {
+        return Memo.encode(active, server.publicKey(), "#" + NOW, 42);
+    }
+
+    @Benchmark
+    public String memoDecode() {
+        return Memo.decode(server, memo);
+    }
+
+    /** The steady state: an account key the server has seen before (its shared secret is cached). */
+    @Benchmark
+    public ProofOfKey pokVerifyRegistration() {
+        return verifier.verifyRegistration(registrationPok, accountKeys);
+    }
+
+    /** The worst case: every proof from a key never seen, so every one pays the key agreement. */
+    @Benchmark
+    public ProofOfKey pokVerifyRegistrationNewKey() {
+        return verifierWithoutCache.verifyRegistration(registrationPok, accountKeys);
+    }
+
+    // CryptoJS passphrase AES (APP ⇄ PKSA payloads): benchmarks for encrypt and decrypt go here.
+}

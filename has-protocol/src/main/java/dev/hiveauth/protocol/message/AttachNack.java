@@ -1,0 +1,22 @@
+package dev.hiveauth.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code attach_nack}, HAS→APP: the HAS no longer handles that request (unknown, expired, or its reply
+ * expired).
+ *
+ * @param uuid the request asked for
+ */
+public record AttachNack(String uuid) implements HasMessage {
+    public static final String CMD = "attach_nack";
+
+    public AttachNack {
+        Objects.requireNonNull(uuid, "uuid");
+    }
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.hiveauth.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code attach_req}, APP→HAS: after a reconnect, re-binds a pending request (or its stored reply) to
+ * this socket.
+ *
+ * @param uuid the request to re-attach
+ */
+public record AttachReq(String uuid) implements HasMessage {
+    public static final String CMD = "attach_req";
+
+    public AttachReq {
+        Objects.requireNonNull(uuid, "uuid");
+    }
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
+}

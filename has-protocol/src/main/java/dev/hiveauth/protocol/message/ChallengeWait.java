@@ -1,0 +1,28 @@
+package dev.hiveauth.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code challenge_wait}, HAS→APP: the immediate answer to a {@code challenge_req}.
+ *
+ * @param uuid the id the HAS gave the request
+ * @param expire when the request expires, epoch ms
+ */
+public record ChallengeWait(String uuid, long expire) implements Wait {
+    public static final String CMD = "challenge_wait";
+
+    public ChallengeWait {
+        Objects.requireNonNull(uuid, "uuid");
+        Requests.checkExpire(expire);
+    }
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
+
+    @Override
+    public Family family() {
+        return Family.CHALLENGE;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.hiveauth.protocol.message;
+
+/** {@code key_req}, PKSA→HAS: asks for the server's public key (sent on every connect). */
+public record KeyReq() implements HasMessage {
+    public static final String CMD = "key_req";
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.hiveauth.protocol.message;
+
+import java.util.Objects;
+
+/**
+ * {@code sign_wait}, HAS→APP: the immediate answer to a {@code sign_req}.
+ *
+ * @param uuid the id the HAS gave the request
+ * @param expire when the request expires, epoch ms
+ */
+public record SignWait(String uuid, long expire) implements Wait {
+    public static final String CMD = "sign_wait";
+
+    public SignWait {
+        Objects.requireNonNull(uuid, "uuid");
+        Requests.checkExpire(expire);
+    }
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
+
+    @Override
+    public Family family() {
+        return Family.SIGN;
+    }
+}
