@@ -102,12 +102,26 @@ public final class HasServer {
         }
         running = false;
         relay.closeAll();
+        awaitPeersGone(2_000);
         sweeper.shutdownNow();
-        transport.stop(2, TimeUnit.SECONDS);
+        transport.stop();
         if (management != null) {
             management.stop();
         }
         LOG.info("HAS relay stopped");
+    }
+
+    /** Peers answer the 1001 close within milliseconds; give slow ones a moment before cutting them off. */
+    private void awaitPeersGone(long maxMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        while (relay.connectionCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public boolean isRunning() {

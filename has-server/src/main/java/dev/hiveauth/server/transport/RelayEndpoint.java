@@ -10,8 +10,8 @@ import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one WebSocket endpoint, at "/": turns Tyrus callbacks into {@link ConnectionHandler} calls. */
-final class RelayEndpoint extends Endpoint {
+/** The one WebSocket endpoint, at "/": turns Tyrus callbacks into {@link ConnectionHandler} calls (public: Tyrus calls it reflectively). */
+public final class RelayEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RelayEndpoint.class);
 
     private final ConnectionHandler handler;

@@ -5,7 +5,6 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -80,14 +79,9 @@ public final class WebSocketTransport {
         return listener.isSecure();
     }
 
-    /** Stops accepting, waits up to the grace period for in-flight work, then releases everything. */
-    public void stop(long gracePeriod, TimeUnit unit) {
-        try {
-            http.shutdown(gracePeriod, unit).get(gracePeriod + 1, unit);
-        } catch (Exception e) {
-            http.shutdownNow();
-        } finally {
-            container.stop();
-        }
+    /** Stops listening and releases every connection and thread (peers should have been closed first). */
+    public void stop() {
+        http.shutdownNow();
+        container.stop();
     }
 }
