@@ -1,0 +1,99 @@
+package dev.hiveauth.server;
+
+import dev.hiveauth.protocol.chain.HiveAccount;
+import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.server.relay.AccountKeys;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Account keys from the chain ({@code condenser_api.get_accounts}), cached: an existing account for 60 s, a
+ * missing one for 10 s (SPEC §4). The keys of an account are its memo key and every key of its posting,
+ * active and owner authorities; weights do not matter for a proof of possession.
+ */
+final class ChainAccountKeys implements AccountKeys {
+    /** Public Hive API nodes used when none are configured. */
+    static final List<URI> DEFAULT_NODES = List.of(
+            URI.create("https://api.hive.blog"),
+            URI.create("https://api.openhive.network"),
+            URI.create("https://anyx.io"));
+    static final Duration FOUND_TTL = Duration.ofSeconds(60);
+    static final Duration MISSING_TTL = Duration.ofSeconds(10);
+    private static final int MAX_CACHED = 100_000;
+
+    private final Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    ChainAccountKeys(Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch, Clock clock) {
+        this.fetch = fetch;
+        this.clock = clock;
+    }
+
+    /** Keys looked up on these nodes, with failover; wired to HiveClient once it lands (temporary). */
+    static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, Clock clock) {
+        return new ChainAccountKeys(names -> CompletableFuture.failedFuture(
+                new UnsupportedOperationException("Hive API client not wired yet")), clock);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Set<PublicKey>>> lookup(Set<String> accounts) {
+        long now = clock.millis();
+        Map<String, Set<PublicKey>> found = new HashMap<>();
+        Set<String> toFetch = new LinkedHashSet<>();
+        for (String account : accounts) {
+            Cached cached = cache.get(account);
+            if (cached != null && cached.validUntil > now) {
+                if (cached.keys != null) {
+                    found.put(account, cached.keys);
+                }
+            } else {
+                toFetch.add(account);
+            }
+        }
+        if (toFetch.isEmpty()) {
+            return CompletableFuture.completedFuture(found);
+        }
+        return fetch.apply(toFetch).thenApply(fetched -> {
+            long fetchedAt = clock.millis();
+            Set<String> missing = new HashSet<>(toFetch);
+            if (cache.size() > MAX_CACHED) {
+                cache.clear(); // crude but bounded: keys are cheap to fetch again
+            }
+            for (HiveAccount account : fetched) {
+                if (missing.remove(account.name())) {
+                    Set<PublicKey> keys = keysOf(account);
+                    cache.put(account.name(), new Cached(keys, fetchedAt + FOUND_TTL.toMillis()));
+                    found.put(account.name(), keys);
+                }
+            }
+            for (String name : missing) {
+                cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis()));
+            }
+            return found;
+        });
+    }
+
+    static Set<PublicKey> keysOf(HiveAccount account) {
+        Set<PublicKey> keys = new HashSet<>();
+        keys.add(account.memoKey());
+        keys.addAll(account.posting().keyAuths().keySet());
+        keys.addAll(account.active().keyAuths().keySet());
+        keys.addAll(account.owner().keyAuths().keySet());
+        keys.remove(PublicKey.NULL);
+        return Set.copyOf(keys);
+    }
+
+    private record Cached(Set<PublicKey> keys, long validUntil) {
+    }
+}

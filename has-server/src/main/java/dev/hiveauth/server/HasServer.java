@@ -1,0 +1,299 @@
+package dev.hiveauth.server;
+
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.server.key.ServerKeyFile;
+import dev.hiveauth.server.observe.ManagementServer;
+import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.InMemoryRelayState;
+import dev.hiveauth.server.relay.Limits;
+import dev.hiveauth.server.relay.Relay;
+import dev.hiveauth.server.relay.RelayState;
+import dev.hiveauth.server.transport.TlsKeystore;
+import dev.hiveauth.server.transport.WebSocketTransport;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A HiveAuth relay server (HAS), embeddable: {@code HasServer.builder().port(3000).build().start()}, then
+ * {@link #port()}, {@link #serverKey()} and {@link #stop()}. One WebSocket endpoint at "/" for APPs and
+ * PKSAs alike; optionally wss://, and an HTTP port with {@code /health} and {@code /metrics}.
+ */
+public final class HasServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HasServer.class);
+
+    private final Builder settings;
+    private final PrivateKey serverKey;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Relay relay;
+    private final WebSocketTransport transport;
+    private final ManagementServer management;
+    private final ScheduledExecutorService sweeper;
+    private volatile boolean running;
+
+    private HasServer(Builder settings) {
+        this.settings = settings;
+        this.serverKey = settings.serverKey != null ? settings.serverKey
+                : settings.keyFile != null ? ServerKeyFile.loadOrCreate(settings.keyFile) : PrivateKey.generate();
+        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
+                : ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout, settings.clock);
+        RelayState state = settings.state != null ? settings.state : new InMemoryRelayState();
+        RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
+        this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
+                settings.limits, metrics, settings.uuids, ServerVersion.get());
+        this.transport = new WebSocketTransport(settings.host, settings.port, settings.limits.maxFrameBytes(),
+                settings.limits.maxConnections(), settings.tls, relay);
+        this.management = settings.httpPort == null ? null
+                : new ManagementServer(settings.host, settings.httpPort, () -> running, registry);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "has-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns this server, running. */
+    public synchronized HasServer start() {
+        if (running) {
+            return this;
+        }
+        transport.start();
+        if (management != null) {
+            management.start();
+        }
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        running = true;
+        LOG.info("HAS relay {} serving {} with server key {}", ServerVersion.get(), uri(), serverKey.publicKey());
+        return this;
+    }
+
+    private void sweep() {
+        try {
+            relay.sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("sweeping expired requests failed", e);
+        }
+    }
+
+    /** Closes every connection with 1001 (going away), then stops listening. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        relay.closeAll();
+        awaitPeersGone(2_000);
+        sweeper.shutdownNow();
+        transport.stop();
+        if (management != null) {
+            management.stop();
+        }
+        LOG.info("HAS relay stopped");
+    }
+
+    /** Peers answer the 1001 close within milliseconds; give slow ones a moment before cutting them off. */
+    private void awaitPeersGone(long maxMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        while (relay.connectionCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The port the WebSocket endpoint listens on (the real one when port 0 was asked). */
+    public int port() {
+        return transport.port();
+    }
+
+    public String host() {
+        return transport.host();
+    }
+
+    /** {@code ws://host:port/} or {@code wss://host:port/}. */
+    public URI uri() {
+        return URI.create((transport.isSecure() ? "wss" : "ws") + "://" + hostForUri(host()) + ":" + port() + "/");
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The public key PKSAs encrypt their proofs of key to (what {@code key_ack} sends). */
+    public PublicKey serverKey() {
+        return serverKey.publicKey();
+    }
+
+    /** The port of /health and /metrics, when enabled. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** The relay itself, for tests that drive expiry with their own clock. */
+    public Relay relay() {
+        return relay;
+    }
+
+    /** Server settings; defaults as documented per method. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 3000;
+        private final List<URI> hiveNodes = new ArrayList<>(ChainAccountKeys.DEFAULT_NODES);
+        private boolean hiveNodesSet;
+        private Duration hiveTimeout = Duration.ofSeconds(5);
+        private AccountKeys accountKeys;
+        private Duration timeout = Duration.ofSeconds(60);
+        private Path keyFile;
+        private PrivateKey serverKey;
+        private boolean strictPok;
+        private Limits limits = Limits.DEFAULT;
+        private Integer httpPort;
+        private TlsKeystore tls;
+        private Clock clock = Clock.systemUTC();
+        private RelayState state;
+        private Supplier<String> uuids = () -> UUID.randomUUID().toString();
+
+        private Builder() {
+        }
+
+        /** Interface to listen on; default 0.0.0.0 (all). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** WebSocket port; default 3000; 0 picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Hive API nodes to look account keys up on, tried in order with failover; default public nodes. */
+        public Builder hiveNodes(List<URI> nodes) {
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("at least one Hive API node is needed");
+            }
+            hiveNodes.clear();
+            hiveNodes.addAll(nodes);
+            hiveNodesSet = true;
+            return this;
+        }
+
+        /** How long one call to a Hive node may take before the next node is tried; default 5 s. */
+        public Builder hiveTimeout(Duration timeout) {
+            this.hiveTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Where account keys come from instead of the Hive nodes (tests, embedders). */
+        public Builder accountKeys(AccountKeys accountKeys) {
+            this.accountKeys = Objects.requireNonNull(accountKeys, "accountKeys");
+            return this;
+        }
+
+        /** How long a request waits for a PKSA (and a reply for attach); whole seconds, default 60. */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException("timeout must be a positive whole number of seconds");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** File holding the server key (WIF), created owner-only if missing. Default: a key for this run only. */
+        public Builder keyFile(Path keyFile) {
+            this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
+            return this;
+        }
+
+        /** The server key itself, instead of a key file. */
+        public Builder serverKey(PrivateKey serverKey) {
+            this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
+            return this;
+        }
+
+        /** Refuse PKSA replies without a pok (default: accept them from a verified registration). */
+        public Builder strictPok(boolean strictPok) {
+            this.strictPok = strictPok;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Serve /health and /metrics on this port (same host); off by default. */
+        public Builder httpPort(int httpPort) {
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new IllegalArgumentException("httpPort must be 0..65535");
+            }
+            this.httpPort = httpPort;
+            return this;
+        }
+
+        /** Serve wss:// with this PKCS#12 keystore. */
+        public Builder tls(TlsKeystore tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replace the in-memory requests and registrations store. */
+        public Builder state(RelayState state) {
+            this.state = Objects.requireNonNull(state, "state");
+            return this;
+        }
+
+        /** Where request uuids come from; default random UUID v4. */
+        public Builder uuids(Supplier<String> uuids) {
+            this.uuids = Objects.requireNonNull(uuids, "uuids");
+            return this;
+        }
+
+        public HasServer build() {
+            if (accountKeys != null && hiveNodesSet) {
+                throw new IllegalStateException("give either accountKeys or hiveNodes, not both");
+            }
+            return new HasServer(this);
+        }
+    }
+}

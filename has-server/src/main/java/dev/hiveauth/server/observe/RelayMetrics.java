@@ -1,0 +1,99 @@
+package dev.hiveauth.server.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The server's meters (Prometheus names in brackets): connections by role [has_connections], registered
+ * accounts [has_registered_accounts], pending requests [has_pending_requests], requests by type and outcome
+ * [has_requests_total], proof-of-key failures [has_pok_failures_total], protocol errors sent
+ * [has_errors_total] and the time a relayed message spends inside the server [has_relay_latency_seconds].
+ */
+public final class RelayMetrics {
+    /** What a connection is, from the commands it has sent. */
+    public enum Role { UNKNOWN, APP, PKSA }
+
+    /** What happened to a request. */
+    public enum Outcome { ACCEPTED, REJECTED, APPROVED, REFUSED, FAILED, EXPIRED }
+
+    private final MeterRegistry registry;
+    private final ConcurrentMap<Role, AtomicLong> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer relayLatency;
+
+    public RelayMetrics(MeterRegistry registry, Supplier<Number> registeredAccounts, Supplier<Number> pendingRequests) {
+        this.registry = registry;
+        for (Role role : Role.values()) {
+            AtomicLong count = new AtomicLong();
+            connections.put(role, count);
+            Gauge.builder("has.connections", count, AtomicLong::get)
+                    .description("Open WebSocket connections by role")
+                    .tag("role", name(role))
+                    .register(registry);
+        }
+        Gauge.builder("has.registered.accounts", () -> registeredAccounts.get())
+                .description("Accounts registered by connected PKSAs (an account on two PKSAs counts twice)")
+                .register(registry);
+        Gauge.builder("has.pending.requests", () -> pendingRequests.get())
+                .description("Requests waiting for a PKSA reply, or holding a reply for attach")
+                .register(registry);
+        relayLatency = Timer.builder("has.relay.latency")
+                .description("Time from receiving a frame to queueing what it makes the server send")
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+    }
+
+    public void connectionOpened() {
+        connections.get(Role.UNKNOWN).incrementAndGet();
+    }
+
+    public void connectionRoleChanged(Role from, Role to) {
+        connections.get(from).decrementAndGet();
+        connections.get(to).incrementAndGet();
+    }
+
+    public void connectionClosed(Role role) {
+        connections.get(role).decrementAndGet();
+    }
+
+    /** {@code type} is auth, sign or challenge. */
+    public void request(String type, Outcome outcome) {
+        counter("has.requests", "type", type, "outcome", name(outcome)).increment();
+    }
+
+    /** {@code stage} is registration or reply. */
+    public void pokFailure(String stage) {
+        counter("has.pok.failures", "stage", stage).increment();
+    }
+
+    public void errorSent() {
+        counter("has.errors").increment();
+    }
+
+    public void relayed(long startNanos) {
+        relayLatency.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + String.join(",", tags),
+                key -> Counter.builder(name).tags(tags).register(registry));
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

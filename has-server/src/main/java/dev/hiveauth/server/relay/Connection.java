@@ -1,0 +1,15 @@
+package dev.hiveauth.server.relay;
+
+/** One peer's WebSocket as the relay sees it: an identity, a way to send a text frame, a way to close. */
+public interface Connection {
+    /** A short id unique within this server's life, for logs and metrics. */
+    String id();
+
+    /** Queues one text frame; never blocks on the network. A closed connection drops it. */
+    void send(String text);
+
+    /** Closes with a WebSocket close code (1001 going away, 1008 policy violation, …). */
+    void close(int code, String reason);
+
+    boolean isOpen();
+}

@@ -1,0 +1,106 @@
+package dev.hiveauth.server.relay;
+
+import dev.hiveauth.protocol.message.HasMessage;
+import dev.hiveauth.protocol.message.MessageCodec;
+import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.RelayMetrics.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the relay knows about one connection: its role (from the commands it sent), its rate budget, the
+ * accounts it registered (PKSA) and how many of its requests are pending (APP).
+ */
+final class Peer {
+    private final Connection connection;
+    private final RelayMetrics metrics;
+    private final TokenBucket messages;
+    private final TokenBucket abuse;
+    private final Set<String> accounts = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pending = new AtomicInteger();
+    private Role role = Role.UNKNOWN;
+    private boolean closed;
+
+    Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics) {
+        this.connection = connection;
+        this.metrics = metrics;
+        this.messages = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), clock);
+        this.abuse = new TokenBucket(limits.abuseBudget() / 10.0, limits.abuseBudget(), clock);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    String id() {
+        return connection.id();
+    }
+
+    void send(HasMessage message) {
+        if (message instanceof dev.hiveauth.protocol.message.ErrorMessage) {
+            metrics.errorSent();
+        }
+        connection.send(MessageCodec.encode(message));
+    }
+
+    /** The first role a connection shows is the one it keeps in the metrics. */
+    synchronized void actsAs(Role newRole) {
+        if (role == Role.UNKNOWN && !closed) {
+            metrics.connectionRoleChanged(role, newRole);
+            role = newRole;
+        }
+    }
+
+    /** Rate check for one incoming frame: ALLOW, REFUSE (send an error) or CLOSE (keeps going past its rate). */
+    synchronized RateVerdict admit() {
+        if (messages.tryTake()) {
+            return RateVerdict.ALLOW;
+        }
+        return abuse.tryTake() ? RateVerdict.REFUSE : RateVerdict.CLOSE;
+    }
+
+    enum RateVerdict { ALLOW, REFUSE, CLOSE }
+
+    /** Adds a registration unless the connection closed meanwhile (a chain lookup takes time). */
+    synchronized boolean addAccount(String account) {
+        if (closed) {
+            return false;
+        }
+        accounts.add(account);
+        return true;
+    }
+
+    boolean hasAccount(String account) {
+        return accounts.contains(account);
+    }
+
+    int accountCount() {
+        return accounts.size();
+    }
+
+    /** Marks the connection closed and returns the accounts it had registered. */
+    synchronized List<String> close() {
+        closed = true;
+        metrics.connectionClosed(role);
+        return List.copyOf(accounts);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    int pendingCount() {
+        return pending.get();
+    }
+
+    void requestAdded() {
+        pending.incrementAndGet();
+    }
+
+    void requestDone() {
+        pending.decrementAndGet();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.hiveauth.server.relay;
+
+import dev.hiveauth.protocol.chain.AccountName;
+import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.crypto.ProofOfKeyException;
+import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.protocol.message.ErrorMessage;
+import dev.hiveauth.protocol.message.RegisterAck;
+import dev.hiveauth.protocol.message.RegisterReq;
+import dev.hiveauth.server.observe.RelayMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code register_req} (SPEC §5): each account is checked on its own — a valid name, an account that exists
+ * on chain, a proof of key made with one of its keys within ±10 s — and answered with its own
+ * {@code register_ack}; the accounts that fail are named, with the reason, in one {@code error}. Requests
+ * already waiting for a newly registered account are forwarded right after its ack.
+ */
+final class Registrar {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+
+    private final RelayState state;
+    private final AccountKeys accountKeys;
+    private final ProofOfKey.Verifier verifier;
+    private final Limits limits;
+    private final RelayMetrics metrics;
+    private final RequestRouter router;
+
+    Registrar(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Limits limits,
+              RelayMetrics metrics, RequestRouter router) {
+        this.state = state;
+        this.accountKeys = accountKeys;
+        this.verifier = verifier;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.router = router;
+    }
+
+    void register(Peer pksa, RegisterReq request) {
+        if (request.accounts().isEmpty()) {
+            pksa.send(new ErrorMessage("register_req: \"accounts\" is empty"));
+            return;
+        }
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, String> proofs = new LinkedHashMap<>();
+        int room = limits.maxAccountsPerSocket() - pksa.accountCount();
+        for (RegisterReq.Account account : request.accounts()) {
+            String name = account.name();
+            if (proofs.containsKey(name) || failures.containsKey(name)) {
+                continue; // the same account twice in one message: the first one counts
+            }
+            String problem = AccountName.problem(name).orElse(null);
+            if (problem != null) {
+                failures.put(name, "invalid account name: " + problem);
+            } else if (!pksa.hasAccount(name) && room <= 0) {
+                failures.put(name, "this connection already registered " + limits.maxAccountsPerSocket()
+                        + " accounts, the limit");
+            } else {
+                if (!pksa.hasAccount(name)) {
+                    room--;
+                }
+                proofs.put(name, account.proof());
+            }
+        }
+        if (proofs.isEmpty()) {
+            reportFailures(pksa, failures);
+            return;
+        }
+        accountKeys.lookup(proofs.keySet()).whenComplete((keysByAccount, lookupFailure) -> {
+            if (lookupFailure != null) {
+                LOG.warn("{}: cannot look up accounts {}: {}", pksa.id(), proofs.keySet(), lookupFailure.toString());
+                proofs.keySet().forEach(name -> failures.put(name, "cannot check the account on chain now"));
+            } else {
+                verifyEach(pksa, proofs, keysByAccount, failures);
+            }
+            reportFailures(pksa, failures);
+        });
+    }
+
+    private void verifyEach(Peer pksa, Map<String, String> proofs, Map<String, Set<PublicKey>> keysByAccount,
+                            Map<String, String> failures) {
+        for (Map.Entry<String, String> entry : proofs.entrySet()) {
+            String name = entry.getKey();
+            Set<PublicKey> keys = keysByAccount.get(name);
+            if (keys == null) {
+                failures.put(name, "no such account");
+                continue;
+            }
+            try {
+                verifier.verifyRegistration(entry.getValue(), keys);
+            } catch (ProofOfKeyException e) {
+                metrics.pokFailure("registration");
+                failures.put(name, e.getMessage());
+                continue;
+            }
+            if (!pksa.addAccount(name)) {
+                return; // the socket closed during the lookup: register nothing more
+            }
+            state.register(name, pksa.connection());
+            LOG.debug("{}: registered {}", pksa.id(), name);
+            pksa.send(new RegisterAck(name));
+            router.forwardWaiting(name, pksa);
+        }
+    }
+
+    private static void reportFailures(Peer pksa, Map<String, String> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        failures.forEach((name, reason) -> parts.add(Shown.name(name) + " (" + reason + ")"));
+        LOG.info("{}: registration refused: {}", pksa.id(), String.join("; ", parts));
+        pksa.send(new ErrorMessage("registration failed: " + String.join("; ", parts)));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.hiveauth.server.relay;
+
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.message.AttachAck;
+import dev.hiveauth.protocol.message.AttachNack;
+import dev.hiveauth.protocol.message.AttachReq;
+import dev.hiveauth.protocol.message.Connected;
+import dev.hiveauth.protocol.message.ErrorMessage;
+import dev.hiveauth.protocol.message.HasMessage;
+import dev.hiveauth.protocol.message.KeyAck;
+import dev.hiveauth.protocol.message.KeyReq;
+import dev.hiveauth.protocol.message.MessageCodec;
+import dev.hiveauth.protocol.message.ProtocolException;
+import dev.hiveauth.protocol.message.RegisterAck;
+import dev.hiveauth.protocol.message.RegisterReq;
+import dev.hiveauth.protocol.message.Reply;
+import dev.hiveauth.protocol.message.Request;
+import dev.hiveauth.protocol.message.Wait;
+import dev.hiveauth.protocol.message.WaitNotice;
+import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.RelayMetrics.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HAS relay state machine (SPEC §1–§9), independent of the network: the transport calls it for each
+ * connection's open, frames and close. One bad frame gets one {@code error}; it never closes the socket
+ * (rate abuse aside) and never reaches another connection.
+ */
+public final class Relay implements ConnectionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    /** The Hive Keychain extension sends this text frame every 10 s as a keep-alive. */
+    private static final String KEYCHAIN_PING = "ping";
+
+    private final Map<Connection, Peer> peers = new ConcurrentHashMap<>();
+    private final RelayState state;
+    private final Clock clock;
+    private final Limits limits;
+    private final RelayMetrics metrics;
+    private final String connectedFrame;
+    private final String keyAckFrame;
+    private final Registrar registrar;
+    private final RequestRouter router;
+    private final ReplyHandler replies;
+
+    public Relay(PrivateKey serverKey, AccountKeys accountKeys, RelayState state, Clock clock, Duration timeout,
+                 boolean strictPok, Limits limits, RelayMetrics metrics, Supplier<String> uuids, String version) {
+        this.state = state;
+        this.clock = clock;
+        this.limits = limits;
+        this.metrics = metrics;
+        long timeoutMillis = timeout.toMillis();
+        ProofOfKey.Verifier verifier = new ProofOfKey.Verifier(serverKey, clock);
+        this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
+        this.keyAckFrame = MessageCodec.encode(new KeyAck(serverKey.publicKey().toString()));
+        this.router = new RequestRouter(state, clock, timeoutMillis, limits, metrics, uuids);
+        this.registrar = new Registrar(state, accountKeys, verifier, limits, metrics, router);
+        this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics);
+    }
+
+    @Override
+    public void onOpen(Connection connection) {
+        peers.put(connection, new Peer(connection, limits, clock, metrics));
+        metrics.connectionOpened();
+        LOG.debug("{}: opened", connection.id());
+        connection.send(connectedFrame);
+    }
+
+    @Override
+    public void onText(Connection connection, String frame) {
+        long received = System.nanoTime();
+        Peer peer = peers.get(connection);
+        if (peer == null || !admitted(peer)) {
+            return;
+        }
+        if (KEYCHAIN_PING.equals(frame)) {
+            return;
+        }
+        HasMessage message;
+        try {
+            message = MessageCodec.decode(frame);
+        } catch (ProtocolException e) {
+            LOG.debug("{}: malformed frame: {}", peer.id(), e.getMessage());
+            peer.send(new ErrorMessage(e.getMessage()));
+            return;
+        }
+        try {
+            dispatch(peer, message, received);
+        } catch (RuntimeException e) {
+            // A bug of ours must cost this one message, never the connection or the server.
+            LOG.warn("{}: failed to handle {}", peer.id(), message.cmd(), e);
+            peer.send(new ErrorMessage(message.cmd() + ": internal server error"));
+        }
+    }
+
+    @Override
+    public void onBinary(Connection connection, int length) {
+        Peer peer = peers.get(connection);
+        if (peer != null && admitted(peer)) {
+            peer.send(new ErrorMessage("binary frames are not part of the protocol: send JSON in text frames"));
+        }
+    }
+
+    @Override
+    public void onClose(Connection connection) {
+        Peer peer = peers.remove(connection);
+        if (peer == null) {
+            return;
+        }
+        List<String> accounts = peer.close();
+        // A PKSA's registrations end with its socket; an APP's requests stay for attach until they expire.
+        state.unregister(connection, accounts);
+        LOG.debug("{}: closed, {} registration(s) dropped", connection.id(), accounts.size());
+    }
+
+    private boolean admitted(Peer peer) {
+        switch (peer.admit()) {
+            case ALLOW:
+                return true;
+            case REFUSE:
+                peer.send(new ErrorMessage("rate limit exceeded: at most " + limits.messagesPerSecond()
+                        + " messages per second"));
+                return false;
+            default:
+                LOG.info("{}: closed for exceeding the message rate", peer.id());
+                peer.connection().close(1008, "message rate limit exceeded");
+                return false;
+        }
+    }
+
+    private void dispatch(Peer peer, HasMessage message, long received) {
+        if (message instanceof Request request) {
+            peer.actsAs(Role.APP);
+            router.request(peer, request);
+            metrics.relayed(received);
+        } else if (message instanceof Reply reply) {
+            peer.actsAs(Role.PKSA);
+            replies.reply(peer, reply, received);
+        } else if (message instanceof KeyReq) {
+            peer.actsAs(Role.PKSA);
+            peer.connection().send(keyAckFrame);
+        } else if (message instanceof RegisterReq register) {
+            peer.actsAs(Role.PKSA);
+            registrar.register(peer, register);
+        } else if (message instanceof AttachReq attach) {
+            peer.actsAs(Role.APP);
+            router.attach(peer, attach);
+        } else if (message instanceof WaitNotice || message instanceof Wait) {
+            // Hive Keychain Mobile tells the HAS it received a request; there is nothing to do with it.
+            LOG.debug("{}: ignored {} from a PKSA", peer.id(), message.cmd());
+        } else if (message instanceof ErrorMessage error) {
+            // PKSAs report their own failures this way; it has no request to relay to.
+            LOG.debug("{}: peer reported an error ({} chars)", peer.id(), error.error().length());
+        } else if (message instanceof Connected || message instanceof KeyAck || message instanceof RegisterAck
+                || message instanceof AttachAck || message instanceof AttachNack) {
+            peer.send(new ErrorMessage(message.cmd() + " is sent by the HAS, not to it"));
+        } else {
+            peer.send(new ErrorMessage("unsupported cmd \"" + message.cmd() + "\""));
+        }
+    }
+
+    /** Drops expired requests and stored replies; the server calls it every second. */
+    public void sweep() {
+        router.sweep();
+    }
+
+    /** Closes every connection with 1001 (going away), for a graceful shutdown. */
+    public void closeAll() {
+        for (Connection connection : peers.keySet()) {
+            connection.close(1001, "server shutting down");
+        }
+    }
+
+    public int connectionCount() {
+        return peers.size();
+    }
+
+    public RelayState state() {
+        return state;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hiveauth.server.relay;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The relay's memory: requests by uuid and account, and which PKSA connections registered which account.
+ * Behind an interface so a shared store (e.g. Redis) can replace {@link InMemoryRelayState} without touching
+ * the relay logic. Implementations are thread-safe.
+ */
+public interface RelayState {
+    void add(PendingRequest request);
+
+    /** The request with this uuid, live or not, or null. */
+    PendingRequest request(String uuid);
+
+    /** Unanswered requests for the account, oldest first (to forward to a PKSA that just registered). */
+    List<PendingRequest> unanswered(String account);
+
+    /** Removes and returns every request that is no longer live at {@code now}. */
+    List<PendingRequest> sweep(long now);
+
+    int requestCount();
+
+    /** Registers the account to the connection; false if it already was. */
+    boolean register(String account, Connection pksa);
+
+    boolean isRegistered(String account, Connection pksa);
+
+    /** The connections that registered the account (a copy). */
+    Set<Connection> registrations(String account);
+
+    void unregister(Connection pksa, Collection<String> accounts);
+
+    /** Registrations in total: an account registered by two PKSAs counts twice. */
+    int registrationCount();
+}

@@ -1,0 +1,46 @@
+package dev.hiveauth.server.transport;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * A Tyrus server container without a server of its own: {@link WebSocketTransport} runs the Grizzly
+ * listener, because Tyrus's standalone server binds every interface whatever host it is given.
+ */
+final class RelayWebSocketContainer extends TyrusServerContainer {
+    static final String CONTEXT_PATH = "/";
+
+    private final WebSocketEngine engine;
+
+    RelayWebSocketContainer(int incomingBufferSize, int maxSessions) {
+        super((java.util.Set<Class<?>>) null);
+        this.engine = TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize(incomingBufferSize)
+                .maxSessionsPerApp(maxSessions)
+                .build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, CONTEXT_PATH);
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, CONTEXT_PATH);
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of();
+    }
+}

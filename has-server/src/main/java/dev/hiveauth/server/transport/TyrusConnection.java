@@ -1,0 +1,63 @@
+package dev.hiveauth.server.transport;
+
+import dev.hiveauth.server.relay.Connection;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link Connection} over a Tyrus session; sends are asynchronous so a slow peer never blocks the relay. */
+final class TyrusConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(TyrusConnection.class);
+    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+
+    private final Session session;
+    private final String id = "c" + NEXT_ID.getAndIncrement();
+
+    TyrusConnection(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void send(String text) {
+        if (!session.isOpen()) {
+            LOG.debug("{}: dropped a frame for a closed connection", id);
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendText(text, result -> {
+                if (!result.isOK()) {
+                    LOG.debug("{}: send failed: {}", id, result.getException().toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("{}: send refused: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: close failed: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hiveauth.server.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.server.observe.RelayMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A relay with a hand-moved clock, fixed account keys and predictable uuids, plus peers to drive it. */
+final class RelayFixture {
+    static final long START = 1_700_000_000_000L;
+
+    final MutableClock clock = new MutableClock(START);
+    final PrivateKey serverKey = PrivateKey.fromSeed("has server key");
+    final PrivateKey alicePosting = PrivateKey.fromSeed("alice posting");
+    final PrivateKey aliceMemo = PrivateKey.fromSeed("alice memo");
+    final PrivateKey bobPosting = PrivateKey.fromSeed("bob posting");
+    final Map<String, Set<PublicKey>> chain = new HashMap<>(Map.of(
+            "alice", Set.of(alicePosting.publicKey(), aliceMemo.publicKey()),
+            "bob", Set.of(bobPosting.publicKey())));
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final AtomicInteger uuidCounter = new AtomicInteger();
+    /** What the chain answers; tests may replace it (an unreachable chain, a slow one). */
+    volatile AccountKeys accountKeys = accounts -> AccountKeys.of(chain).lookup(accounts);
+    final Relay relay;
+
+    RelayFixture() {
+        this(false, Limits.DEFAULT);
+    }
+
+    RelayFixture(boolean strictPok, Limits limits) {
+        RelayState state = new InMemoryRelayState();
+        relay = new Relay(serverKey, accounts -> accountKeys.lookup(accounts), state, clock,
+                Duration.ofSeconds(60), strictPok, limits,
+                new RelayMetrics(registry, state::registrationCount, state::requestCount),
+                () -> String.format("00000000-0000-4000-8000-%012d", uuidCounter.incrementAndGet()), "test");
+    }
+
+    /** A connection that opened and whose {@code connected} was already taken. */
+    FakeConnection open() {
+        FakeConnection connection = new FakeConnection();
+        relay.onOpen(connection);
+        connection.takeOne();
+        return connection;
+    }
+
+    void send(FakeConnection connection, String frame) {
+        relay.onText(connection, frame);
+    }
+
+    String registrationPok(PrivateKey key) {
+        return ProofOfKey.forRegistration(key, serverKey.publicKey(), clock);
+    }
+
+    String replyPok(PrivateKey key, String uuid) {
+        return ProofOfKey.forReply(key, serverKey.publicKey(), uuid);
+    }
+
+    /** A PKSA that registered the account with a pok from the key; its register_ack is taken. */
+    FakeConnection pksaFor(String account, PrivateKey key) {
+        FakeConnection pksa = open();
+        send(pksa, "{\"cmd\":\"register_req\",\"app\":\"test pksa\",\"accounts\":[{\"name\":\"" + account
+                + "\",\"pok\":\"" + registrationPok(key) + "\"}]}");
+        JsonNode ack = pksa.takeOne();
+        if (!"register_ack".equals(ack.path("cmd").asText())) {
+            throw new AssertionError("registration failed: " + ack);
+        }
+        return pksa;
+    }
+
+    /** The app sends an auth_req for the account and takes its auth_wait; returns the uuid. */
+    String authRequest(FakeConnection app, String account) {
+        send(app, "{\"cmd\":\"auth_req\",\"account\":\"" + account + "\",\"data\":\"U2FsdGVkX1+encrypted\"}");
+        JsonNode wait = app.takeOne();
+        if (!"auth_wait".equals(wait.path("cmd").asText())) {
+            throw new AssertionError("no auth_wait: " + wait);
+        }
+        return wait.get("uuid").asText();
+    }
+}
