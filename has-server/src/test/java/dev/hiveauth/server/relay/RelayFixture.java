@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.observe.RelayMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

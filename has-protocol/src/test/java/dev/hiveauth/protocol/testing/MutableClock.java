@@ -1,4 +1,4 @@
-package dev.hiveauth.server.relay;
+package dev.hiveauth.protocol.testing;
 
 import java.time.Clock;
 import java.time.Duration;
