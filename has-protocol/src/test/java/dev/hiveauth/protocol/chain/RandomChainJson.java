@@ -171,7 +171,7 @@ final class RandomChainJson {
     }
 
     private JsonNode list(ListType type) {
-        int size = (int) Math.min(type.maxSize(), type.minSize() + random.nextInt(4));
+        int size = Math.min(type.maxSize(), type.minSize() + random.nextInt(4));
         List<JsonNode> items = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (int attempt = 0; items.size() < size && attempt < 50; attempt++) {
