@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,12 +42,14 @@ import java.util.function.Function;
  * completes with a {@link HiveNodesUnavailableException} naming each node and why. Each node is tried at
  * most once per call, so a call takes at most (number of nodes × timeout).
  *
- * <p>Futures complete on the HTTP client's threads; nothing blocks the caller. Nothing is logged.
+ * <p>Nothing blocks the caller: futures complete on the HTTP client's executor (the common pool for the
+ * default client). Cancelling a returned future stops the failover. Nothing is logged.
  */
 public final class HiveClient {
     private final List<URI> nodes;
     private final Duration timeout;
     private final HttpClient http;
+    private final Executor callbacks;
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong();
 
@@ -54,6 +58,8 @@ public final class HiveClient {
         this.timeout = builder.timeout;
         this.http = builder.http != null ? builder.http
                 : HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        // a timeout fires on the JDK's single delay thread: hop off it before running anyone's continuation
+        this.callbacks = http.executor().orElse(ForkJoinPool.commonPool());
     }
 
     public static Builder builder() {
@@ -154,6 +160,9 @@ public final class HiveClient {
     }
 
     private <T> void attempt(Call<T> call, int tried) {
+        if (call.result().isDone()) {
+            return; // cancelled by the caller: ask no more nodes
+        }
         if (tried == nodes.size()) {
             call.result().completeExceptionally(new HiveNodesUnavailableException(call.method(), call.failures()));
             return;
@@ -173,7 +182,7 @@ public final class HiveClient {
             return;
         }
         // the request timeout covers the wait for headers; this one also covers a body that trickles in
-        sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
+        sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((response, error) -> {
             if (error != null) {
                 sent.cancel(true);
                 failed(call, tried, node, describe(error));
@@ -189,7 +198,7 @@ public final class HiveClient {
             } else {
                 read(call, tried, index, ((JsonRpcExchange.Answer) outcome).result());
             }
-        });
+        }, callbacks);
     }
 
     private <T> void read(Call<T> call, int tried, int index, JsonNode result) {

@@ -16,17 +16,23 @@ import dev.hiveauth.protocol.chain.TransactionBuilder;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** HiveClient against fake nodes on 127.0.0.1: each call, then each way a node can fail. */
 class HiveClientTest {
-    private static final Duration TIMEOUT = Duration.ofMillis(200);
+    /** For the tests with a node that never answers; the others wait longer so a busy machine cannot fail them. */
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Shared and warmed up once, so the 200 ms tests do not pay for the JVM's first HTTP request. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Account "hiveio" as the devportal's condenser_api example shows it, trimmed. */
     private static final String HIVEIO = "{\"id\":1,\"name\":\"hiveio\",\"owner\":{\"weight_threshold\":1,\"account_auths\":[],"
             + "\"key_auths\":[[\"STM65PUAPA4yC4RgPtGgsPupxT6yJtMhmT5JHFdsT3uoCbR8WJ25s\",1]]},"
@@ -51,8 +57,19 @@ class HiveClientTest {
         nodes.forEach(FakeNode::close);
     }
 
+    @BeforeAll
+    static void warmUp() {
+        try (FakeNode node = FakeNode.returning(PROPS)) {
+            HiveClient.builder().node(node.uri()).httpClient(HTTP).build().getDynamicGlobalProperties().join();
+        }
+    }
+
     private static HiveClient client(URI... urls) {
-        HiveClient.Builder builder = HiveClient.builder().timeout(TIMEOUT);
+        return client(TIMEOUT, urls);
+    }
+
+    private static HiveClient client(Duration timeout, URI... urls) {
+        HiveClient.Builder builder = HiveClient.builder().timeout(timeout).httpClient(HTTP);
         for (URI url : urls) {
             builder.node(url);
         }
@@ -168,7 +185,7 @@ class HiveClientTest {
     void failsOverFromASlowNodeAfterTheTimeout() {
         FakeNode slow = node(FakeNode.hanging());
         FakeNode good = node(FakeNode.returning(PROPS));
-        HiveClient client = client(slow.uri(), good.uri());
+        HiveClient client = client(SHORT_TIMEOUT, slow.uri(), good.uri());
 
         assertThat(client.getDynamicGlobalProperties().join().headBlockNumber()).isEqualTo(1097);
         assertThat(slow.requests()).hasSize(1);
@@ -218,7 +235,7 @@ class HiveClientTest {
         FakeNode slow = node(FakeNode.hanging());
         FakeNode broken = node(FakeNode.answering(request -> new FakeNode.Reply(503, "")));
         FakeNode garbage = node(FakeNode.answering(request -> new FakeNode.Reply(200, "{nope")));
-        HiveClient client = client(dead, slow.uri(), broken.uri(), garbage.uri());
+        HiveClient client = client(SHORT_TIMEOUT, dead, slow.uri(), broken.uri(), garbage.uri());
 
         Throwable failure = failureOf(client.getAccounts(List.of("alice")));
         assertThat(failure).isInstanceOf(HiveNodesUnavailableException.class)
@@ -254,7 +271,7 @@ class HiveClientTest {
     @Test
     void usesAnInjectedHttpClient() {
         FakeNode fake = node(FakeNode.returning(PROPS));
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().build();
+        HttpClient http = HttpClient.newBuilder().build();
         HiveClient client = HiveClient.builder().node(fake.uri()).timeout(TIMEOUT).httpClient(http).build();
         assertThat(client.getDynamicGlobalProperties().join().headBlockNumber()).isEqualTo(1097);
         assertThat(client.nodes()).containsExactly(fake.uri());
