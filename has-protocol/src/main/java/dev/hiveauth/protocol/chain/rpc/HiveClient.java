@@ -76,7 +76,10 @@ public final class HiveClient {
         return nodes.get(current.get());
     }
 
-    /** {@code condenser_api.get_accounts}: the accounts that exist among {@code names}, in the node's order. */
+    /**
+     * {@code condenser_api.get_accounts}: the accounts that exist among {@code names}, in the node's order.
+     * An invalid name throws {@link ChainFormatException} at once, before any request.
+     */
     public CompletableFuture<List<HiveAccount>> getAccounts(List<String> names) {
         names.forEach(AccountName::requireValid);
         if (names.isEmpty()) {
