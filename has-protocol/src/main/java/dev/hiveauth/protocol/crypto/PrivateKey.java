@@ -111,7 +111,7 @@ public final class PrivateKey {
 
     /** hive-js {@code Signature.signBufferSha256}: deterministic, canonical, byte-identical to hive-js. */
     public Signature signDigest(byte[] digest) {
-        return Signature.sign(digest, d, publicKey());
+        return Signature.sign(digest, d);
     }
 
     /**

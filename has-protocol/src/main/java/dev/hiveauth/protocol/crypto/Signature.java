@@ -60,7 +60,7 @@ public final class Signature {
      * hive-js {@code signBufferSha256}: RFC 6979 nonces; while the result is not canonical, retry with the
      * nonce derived from sha256(digest ‖ attempt zero bytes) — the digest signed stays the same.
      */
-    static Signature sign(byte[] digest, BigInteger d, PublicKey publicKey) {
+    static Signature sign(byte[] digest, BigInteger d) {
         if (digest.length != 32) {
             throw new IllegalArgumentException("digest must be 32 bytes, got " + digest.length);
         }
@@ -71,23 +71,24 @@ public final class Signature {
             nonces.init(Secp256k1.N, d, nonceSeed);
             BigInteger r;
             BigInteger s;
+            ECPoint bigR;
             do {
                 BigInteger k = nonces.nextK();
-                r = Secp256k1.multiplyBase(k).getAffineXCoord().toBigInteger().mod(Secp256k1.N);
+                bigR = Secp256k1.multiplyBase(k);
+                r = bigR.getAffineXCoord().toBigInteger().mod(Secp256k1.N);
                 s = r.signum() == 0 ? BigInteger.ZERO
                         : k.modInverse(Secp256k1.N).multiply(e.add(d.multiply(r))).mod(Secp256k1.N);
             } while (r.signum() == 0 || s.signum() == 0);
+            // The recovery id is R's y parity (flipped with s when s is made low) plus 2 if R.x ≥ n — what
+            // hive-js finds by trying each recovery, without four point multiplications.
+            int recoveryId = (bigR.getAffineYCoord().testBitZero() ? 1 : 0)
+                    | (bigR.getAffineXCoord().toBigInteger().compareTo(Secp256k1.N) >= 0 ? 2 : 0);
             if (s.compareTo(Secp256k1.HALF_N) > 0) {
                 s = Secp256k1.N.subtract(s);
+                recoveryId ^= 1;
             }
             if (isCanonical(r, s)) {
-                for (int recoveryId = 0; recoveryId < 4; recoveryId++) {
-                    Signature candidate = new Signature(recoveryId, r, s);
-                    if (candidate.recoverPoint(e).filter(publicKey.point()::equals).isPresent()) {
-                        return candidate;
-                    }
-                }
-                throw new IllegalStateException("no recovery id reproduces the signer's key");
+                return new Signature(recoveryId, r, s);
             }
         }
     }

@@ -36,6 +36,38 @@ class Base58Test {
     }
 
     @Test
+    void agreesWithTheTextbookBigIntegerConversion() {
+        Random random = new Random(5858);
+        for (int i = 0; i < 3000; i++) {
+            byte[] bytes = new byte[random.nextInt(200)];
+            random.nextBytes(bytes);
+            for (int z = 0; z < bytes.length && random.nextInt(4) == 0; z++) {
+                bytes[z] = 0;
+            }
+            String expected = textbookEncode(bytes);
+            assertThat(Base58.encode(bytes)).isEqualTo(expected);
+            assertThat(Base58.decode(expected)).isEqualTo(bytes);
+        }
+    }
+
+    /** The definition: repeated division of the whole number by 58, one '1' per leading zero byte. */
+    private static String textbookEncode(byte[] bytes) {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder digits = new StringBuilder();
+        java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+        java.math.BigInteger base = java.math.BigInteger.valueOf(58);
+        while (value.signum() > 0) {
+            java.math.BigInteger[] qr = value.divideAndRemainder(base);
+            digits.append(alphabet.charAt(qr[1].intValue()));
+            value = qr[0];
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
+            digits.append('1');
+        }
+        return digits.reverse().toString();
+    }
+
+    @Test
     void roundTripsRandomBytes() {
         Random random = new Random(58);
         for (int i = 0; i < 2000; i++) {
