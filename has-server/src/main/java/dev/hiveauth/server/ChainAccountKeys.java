@@ -1,6 +1,7 @@
 package dev.hiveauth.server;
 
 import dev.hiveauth.protocol.chain.HiveAccount;
+import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.relay.AccountKeys;
 import java.net.URI;
@@ -40,10 +41,12 @@ final class ChainAccountKeys implements AccountKeys {
         this.clock = clock;
     }
 
-    /** Keys looked up on these nodes, with failover; wired to HiveClient once it lands (temporary). */
+    /** Keys looked up with {@code condenser_api.get_accounts} on these nodes, with failover between them. */
     static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, Clock clock) {
-        return new ChainAccountKeys(names -> CompletableFuture.failedFuture(
-                new UnsupportedOperationException("Hive API client not wired yet")), clock);
+        HiveClient.Builder client = HiveClient.builder().timeout(callTimeout);
+        nodes.forEach(client::node);
+        HiveClient hive = client.build();
+        return new ChainAccountKeys(names -> hive.getAccounts(List.copyOf(names)), clock);
     }
 
     @Override

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class HasServer {
     private static final Logger LOG = LoggerFactory.getLogger(HasServer.class);
 
-    private final Builder settings;
     private final PrivateKey serverKey;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Relay relay;
@@ -48,7 +47,6 @@ public final class HasServer {
     private volatile boolean running;
 
     private HasServer(Builder settings) {
-        this.settings = settings;
         this.serverKey = settings.serverKey != null ? settings.serverKey
                 : settings.keyFile != null ? ServerKeyFile.loadOrCreate(settings.keyFile) : PrivateKey.generate();
         AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
@@ -122,6 +120,11 @@ public final class HasServer {
                 return;
             }
         }
+    }
+
+    /** This build's version, as sent in {@code connected.version}. */
+    public static String version() {
+        return ServerVersion.get();
     }
 
     public boolean isRunning() {

@@ -23,7 +23,7 @@ final class MessageReader {
             throw new ProtocolException("\"cmd\" must be a string");
         }
         String cmd = cmdNode.textValue();
-        JsonFields f = JsonFields.of(root, Excerpt.of(cmd), ProtocolException::new);
+        JsonFields f = JsonFields.of(root, Excerpt.of(cmd), message -> new ProtocolException(message, cmd));
         switch (cmd) {
             case Connected.CMD:
                 return connected(f);
@@ -88,7 +88,7 @@ final class MessageReader {
             case ErrorMessage.CMD:
                 return new ErrorMessage(f.string("error"), f.optionalString("uuid"));
             default:
-                throw new ProtocolException("unknown cmd \"" + Excerpt.of(cmd) + "\"");
+                throw new ProtocolException("unknown cmd \"" + Excerpt.of(cmd) + "\"", cmd);
         }
     }
 

@@ -8,7 +8,23 @@ package dev.hiveauth.protocol.message;
 public final class ProtocolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String cmd;
+
     public ProtocolException(String message) {
+        this(message, null);
+    }
+
+    /** A refusal of a frame whose {@code cmd} was read: {@code cmd} is that command. */
+    public ProtocolException(String message, String cmd) {
         super(message, null, false, false);
+        this.cmd = cmd;
+    }
+
+    /**
+     * The frame's command when it could be read, else null. Lets a server decline to answer a malformed
+     * {@code error} with another {@code error}: two peers doing that would bounce errors forever.
+     */
+    public String cmd() {
+        return cmd;
     }
 }

@@ -1,12 +1,160 @@
 package dev.hiveauth.server.cli;
 
-/** Entry point of the runnable jar; the real command lands with its issue. */
-public final class HasServerCommand {
-    private HasServerCommand() {
-    }
+import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.relay.Limits;
+import dev.hiveauth.server.transport.TlsKeystore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar has-server.jar}: runs a HAS relay until SIGTERM or SIGINT, then closes every socket with
+ * 1001 and exits 0. Every option can also come from an environment variable (shown in {@code --help}).
+ */
+@Command(name = "has-server", mixinStandardHelpOptions = true, versionProvider = ServerVersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "HiveAuth relay server (HAS): relays authentication, signing and challenge requests between "
+                + "applications and wallets over WebSockets.")
+public final class HasServerCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:HAS_HOST:-0.0.0.0}", paramLabel = "HOST",
+            description = "Interface to listen on (env HAS_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:HAS_PORT:-3000}", paramLabel = "PORT",
+            description = "WebSocket port; 0 picks a free one (env HAS_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--hive-api", split = ",", paramLabel = "URL",
+            defaultValue = "${env:HAS_HIVE_API:-https://api.hive.blog,https://api.openhive.network,https://anyx.io}",
+            description = "Hive API node to look account keys up on; repeat for failover "
+                    + "(env HAS_HIVE_API, comma-separated; default ${DEFAULT-VALUE}).")
+    List<URI> hiveApi;
+
+    @Option(names = "--hive-timeout", defaultValue = "${env:HAS_HIVE_TIMEOUT:-5}", paramLabel = "SECONDS",
+            description = "Seconds one Hive node may take before the next is tried (env HAS_HIVE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    int hiveTimeout;
+
+    @Option(names = "--timeout", defaultValue = "${env:HAS_TIMEOUT:-60}", paramLabel = "SECONDS",
+            description = "Seconds a request waits for a wallet, and a reply for attach (env HAS_TIMEOUT, default ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--key-file", defaultValue = "${env:HAS_KEY_FILE:-has-server.key}", paramLabel = "FILE",
+            description = "Server key (WIF), created owner-only on first start (env HAS_KEY_FILE, default ${DEFAULT-VALUE}).")
+    Path keyFile;
+
+    @Option(names = "--strict-pok", defaultValue = "${env:HAS_STRICT_POK:-false}",
+            description = "Refuse wallet replies without a proof of key (env HAS_STRICT_POK; default: accept them "
+                    + "from a verified registration, as Hive Keychain Mobile sends none).")
+    boolean strictPok;
+
+    @Option(names = "--http-port", defaultValue = "${env:HAS_HTTP_PORT}", paramLabel = "PORT",
+            description = "Serve /health and /metrics (Prometheus) on this port (env HAS_HTTP_PORT; off by default).")
+    Integer httpPort;
+
+    @Option(names = "--tls-keystore", defaultValue = "${env:HAS_TLS_KEYSTORE}", paramLabel = "FILE",
+            description = "Serve wss:// with this PKCS#12 keystore (env HAS_TLS_KEYSTORE).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password", defaultValue = "${env:HAS_TLS_PASSWORD}", paramLabel = "PASSWORD",
+            description = "Password of the keystore (env HAS_TLS_PASSWORD, preferred: arguments show in ps).")
+    String tlsPassword;
+
+    @Option(names = "--max-frame-bytes", defaultValue = "${env:HAS_MAX_FRAME_BYTES:-262144}", paramLabel = "BYTES",
+            description = "Largest frame; larger closes the socket with 1009 (env HAS_MAX_FRAME_BYTES, default ${DEFAULT-VALUE}).")
+    int maxFrameBytes;
+
+    @Option(names = "--max-pending-per-socket", defaultValue = "${env:HAS_MAX_PENDING_PER_SOCKET:-100}", paramLabel = "N",
+            description = "Pending requests one app socket may have (env HAS_MAX_PENDING_PER_SOCKET, default ${DEFAULT-VALUE}).")
+    int maxPending;
+
+    @Option(names = "--max-accounts-per-socket", defaultValue = "${env:HAS_MAX_ACCOUNTS_PER_SOCKET:-1000}", paramLabel = "N",
+            description = "Accounts one wallet socket may register (env HAS_MAX_ACCOUNTS_PER_SOCKET, default ${DEFAULT-VALUE}).")
+    int maxAccounts;
+
+    @Option(names = "--rate-limit", defaultValue = "${env:HAS_RATE_LIMIT:-50}", paramLabel = "PER_SECOND",
+            description = "Messages per second one socket may send, sustained (env HAS_RATE_LIMIT, default ${DEFAULT-VALUE}).")
+    double rateLimit;
+
+    @Option(names = "--rate-burst", defaultValue = "${env:HAS_RATE_BURST:-200}", paramLabel = "N",
+            description = "Messages one socket may send in a burst (env HAS_RATE_BURST, default ${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(names = "--max-connections", defaultValue = "${env:HAS_MAX_CONNECTIONS:-50000}", paramLabel = "N",
+            description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
 
     public static void main(String[] args) {
-        System.err.println("has-server: not implemented yet");
-        System.exit(2);
+        ServerLogging.install();
+        System.exit(commandLine(new HasServerCommand()).execute(args));
+    }
+
+    static CommandLine commandLine(HasServerCommand command) {
+        CommandLine commandLine = new CommandLine(command);
+        // A wrong setting (port in use, unreadable key file) is reported in one line, not a stack trace.
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("has-server: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        HasServer server = build().start();
+        ShutdownSignals.onTermination(stopSignal::countDown);
+        PrintWriter out = new CommandLine(this).getOut();
+        String scheme = tlsKeystore == null ? "ws" : "wss";
+        out.println("HAS server listening on " + scheme + "://" + host + ":" + server.port() + "/");
+        out.flush();
+        try {
+            stopSignal.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
+        return 0;
+    }
+
+    HasServer build() {
+        if (timeout < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second");
+        }
+        if (hiveTimeout < 1) {
+            throw new IllegalArgumentException("--hive-timeout must be at least 1 second");
+        }
+        HasServer.Builder builder = HasServer.builder()
+                .host(host)
+                .port(port)
+                .hiveNodes(hiveApi)
+                .hiveTimeout(Duration.ofSeconds(hiveTimeout))
+                .timeout(Duration.ofSeconds(timeout))
+                .keyFile(keyFile)
+                .strictPok(strictPok)
+                .limits(new Limits(maxFrameBytes, maxPending, maxAccounts, rateLimit, rateBurst,
+                        Limits.DEFAULT.abuseBudget(), maxConnections));
+        if (httpPort != null) {
+            builder.httpPort(httpPort);
+        }
+        if (tlsKeystore != null) {
+            if (tlsPassword == null) {
+                throw new IllegalArgumentException("--tls-keystore needs --tls-password (or HAS_TLS_PASSWORD)");
+            }
+            builder.tls(new TlsKeystore(tlsKeystore, tlsPassword.toCharArray()));
+        }
+        return builder.build();
+    }
+
+    /** For tests: ends {@link #call()} as SIGTERM would. */
+    void requestStop() {
+        stopSignal.countDown();
     }
 }

@@ -88,7 +88,9 @@ public final class Relay implements ConnectionHandler {
             message = MessageCodec.decode(frame);
         } catch (ProtocolException e) {
             LOG.debug("{}: malformed frame: {}", peer.id(), e.getMessage());
-            peer.send(new ErrorMessage(e.getMessage()));
+            if (!ErrorMessage.CMD.equals(e.cmd())) {
+                peer.send(new ErrorMessage(e.getMessage())); // never an error about an error: no ping-pong
+            }
             return;
         }
         try {

@@ -54,6 +54,13 @@ class MalformedInputTest {
     }
 
     @Test
+    void aMalformedErrorIsNotAnsweredWithAnotherErrorSoTwoPeersCannotBounceErrorsForever() {
+        has.send(peer, "{\"cmd\":\"error\"}");
+        has.send(peer, "{\"cmd\":\"error\",\"error\":42}");
+        assertThat(peer.take()).isEmpty();
+    }
+
+    @Test
     void binaryFramesAreAnError() {
         has.relay.onBinary(peer, 10);
         assertThat(peer.takeOne().get("error").asText())

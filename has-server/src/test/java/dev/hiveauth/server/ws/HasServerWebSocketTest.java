@@ -104,14 +104,14 @@ class HasServerWebSocketTest {
     void aFrameOverTheLimitClosesTheSocketWith1009() throws Exception {
         try (WsTestClient peer = WsTestClient.connect(uri("/"))) {
             peer.next("connected");
-            peer.send("{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4096) + "\"}");
+            peer.sendExpectingClose("{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4096) + "\"}");
             assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1009);
         }
         try (WsTestClient peer = WsTestClient.connect(uri("/"))) {
             peer.next("connected");
             peer.send("{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4000) + "\"}");
             peer.next("key_ack");
-            peer.send("x".repeat(1_000_000));
+            peer.sendExpectingClose("x".repeat(1_000_000));
             assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1009);
         }
     }

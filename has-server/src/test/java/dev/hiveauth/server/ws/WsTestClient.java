@@ -54,6 +54,18 @@ public final class WsTestClient implements AutoCloseable {
         session.getBasicRemote().sendText(text);
     }
 
+    /**
+     * Sends a frame the server will refuse by closing: the server may close while Tyrus is still sending,
+     * and Tyrus then throws from send — only the close code matters.
+     */
+    public void sendExpectingClose(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (Exception raced) {
+            // the close already arrived
+        }
+    }
+
     public void sendBinary(byte[] bytes) throws Exception {
         session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
     }
