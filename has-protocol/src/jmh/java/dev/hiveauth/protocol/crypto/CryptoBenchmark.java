@@ -34,6 +34,11 @@ public class CryptoBenchmark {
     private PrivateKey active;
     private String memo;
 
+    private static final String AUTH_KEY = "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d";
+    private static final String PAYLOAD = "{\"app\":{\"name\":\"demo\",\"description\":\"A demo app\"},"
+            + "\"challenge\":{\"key_type\":\"posting\",\"challenge\":\"{\\\"login\\\":\\\"2026-11-22T20:00:00\\\"}\"}}";
+    private String encryptedPayload;
+
     private List<PublicKey> accountKeys;
     private String registrationPok;
     private ProofOfKey.Verifier verifier;
@@ -57,6 +62,7 @@ public class CryptoBenchmark {
         registrationPok = ProofOfKey.forRegistration(active, server.publicKey(), clock);
         verifier = new ProofOfKey.Verifier(server, clock);
         verifierWithoutCache = new ProofOfKey.Verifier(server, clock, 0);
+        encryptedPayload = CryptoJsAes.encrypt(PAYLOAD, AUTH_KEY);
     }
 
     @Benchmark
@@ -96,5 +102,14 @@ public class CryptoBenchmark {
         return verifierWithoutCache.verifyRegistration(registrationPok, accountKeys);
     }
 
-    // CryptoJS passphrase AES (APP ⇄ PKSA payloads): benchmarks for encrypt and decrypt go here.
+    /** CryptoJS passphrase AES of a typical auth_req_data with a uuid auth_key (random salt each time). */
+    @Benchmark
+    public String aesEncrypt() {
+        return CryptoJsAes.encrypt(PAYLOAD, AUTH_KEY);
+    }
+
+    @Benchmark
+    public String aesDecrypt() {
+        return CryptoJsAes.decrypt(encryptedPayload, AUTH_KEY);
+    }
 }
