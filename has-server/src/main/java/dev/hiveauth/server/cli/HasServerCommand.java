@@ -90,6 +90,20 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-100000}", paramLabel = "N",
+            description = "Pending requests in the whole server, including those kept for attach "
+                    + "(env HAS_MAX_PENDING_TOTAL, default ${DEFAULT-VALUE}).")
+    int maxPendingTotal;
+
+    @Option(names = "--max-pending-mb", defaultValue = "${env:HAS_MAX_PENDING_MB:-256}", paramLabel = "MIB",
+            description = "Memory the frames of pending requests and kept replies may hold "
+                    + "(env HAS_MAX_PENDING_MB, default ${DEFAULT-VALUE}).")
+    int maxPendingMegabytes;
+
+    @Option(names = "--max-registrations", defaultValue = "${env:HAS_MAX_REGISTRATIONS:-1000000}", paramLabel = "N",
+            description = "Account registrations in the whole server (env HAS_MAX_REGISTRATIONS, default ${DEFAULT-VALUE}).")
+    int maxRegistrations;
+
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -139,8 +153,14 @@ public final class HasServerCommand implements Callable<Integer> {
                 .timeout(Duration.ofSeconds(timeout))
                 .keyFile(keyFile)
                 .strictPok(strictPok)
-                .limits(new Limits(maxFrameBytes, maxPending, maxAccounts, rateLimit, rateBurst,
-                        Limits.DEFAULT.abuseBudget(), maxConnections));
+                .limits(Limits.DEFAULT
+                        .withMaxFrameBytes(maxFrameBytes)
+                        .withMaxPendingPerSocket(maxPending)
+                        .withMaxAccountsPerSocket(maxAccounts)
+                        .withRate(rateLimit, rateBurst)
+                        .withMaxConnections(maxConnections)
+                        .withPendingTotal(maxPendingTotal, maxPendingMegabytes * 1024L * 1024L)
+                        .withMaxRegistrationsTotal(maxRegistrations));
         if (httpPort != null) {
             builder.httpPort(httpPort);
         }

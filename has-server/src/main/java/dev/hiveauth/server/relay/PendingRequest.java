@@ -15,18 +15,22 @@ public final class PendingRequest {
     private final long arrival = ARRIVALS.incrementAndGet();
     private final Request forwarded;
     private final Peer origin;
+    private final long requestBytes;
     private Connection app;
+    private boolean answered;
     private Reply reply;
+    private long replyBytes;
     private long replyKeptUntil;
     private boolean countedDown;
 
-    PendingRequest(Request forwarded, Peer origin) {
+    PendingRequest(Request forwarded, Peer origin, long requestBytes) {
         if (!forwarded.isForwarded()) {
             throw new IllegalArgumentException("a pending request carries its uuid and expire");
         }
         this.forwarded = forwarded;
         this.origin = origin;
         this.app = origin.connection();
+        this.requestBytes = requestBytes;
     }
 
     public String uuid() {
@@ -67,27 +71,39 @@ public final class PendingRequest {
         app = connection;
     }
 
+    /** The reply kept for attach, or null (not answered yet, or answered when memory was short). */
     synchronized Reply reply() {
         return reply;
     }
 
     synchronized boolean isAnswered() {
-        return reply != null;
+        return answered;
     }
 
-    /** Records the first accepted reply; false if another reply was accepted before. */
-    synchronized boolean answer(Reply relayed, long keepUntil) {
-        if (reply != null) {
+    /**
+     * Records the first accepted reply, keeping it for attach until {@code keepUntil} unless it is null (no room
+     * to keep it: it is still relayed, and later replies are still "already answered"); false if another reply
+     * was accepted before.
+     */
+    synchronized boolean answer(Reply kept, long keptBytes, long keepUntil) {
+        if (answered) {
             return false;
         }
-        reply = relayed;
+        answered = true;
+        reply = kept;
+        replyBytes = kept == null ? 0 : keptBytes;
         replyKeptUntil = keepUntil;
         return true;
     }
 
     /** True while a PKSA may still answer, or an APP may still attach. */
     synchronized boolean isLive(long now) {
-        return reply == null ? now < expire() : now < replyKeptUntil;
+        return !answered ? now < expire() : now < replyKeptUntil;
+    }
+
+    /** Frame bytes this request holds against the server's budget. */
+    synchronized long heldBytes() {
+        return requestBytes + replyBytes;
     }
 
     /** True once, for the first caller: the origin's pending count goes down exactly once. */

@@ -58,6 +58,9 @@ final class Registrar {
             String problem = AccountName.problem(name).orElse(null);
             if (problem != null) {
                 failures.put(name, "invalid account name: " + problem);
+            } else if (!pksa.hasAccount(name) && state.registrationCount() >= limits.maxRegistrationsTotal()) {
+                failures.put(name, "the server holds " + limits.maxRegistrationsTotal()
+                        + " registrations, its limit; try again later");
             } else if (!pksa.hasAccount(name) && room <= 0) {
                 failures.put(name, "this connection already registered " + limits.maxAccountsPerSocket()
                         + " accounts, the limit");

@@ -36,9 +36,10 @@ final class ReplyHandler {
     private final long timeoutMillis;
     private final boolean strictPok;
     private final RelayMetrics metrics;
+    private final PendingBudget budget;
 
     ReplyHandler(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Clock clock,
-                 long timeoutMillis, boolean strictPok, RelayMetrics metrics) {
+                 long timeoutMillis, boolean strictPok, RelayMetrics metrics, PendingBudget budget) {
         this.state = state;
         this.accountKeys = accountKeys;
         this.verifier = verifier;
@@ -46,6 +47,7 @@ final class ReplyHandler {
         this.timeoutMillis = timeoutMillis;
         this.strictPok = strictPok;
         this.metrics = metrics;
+        this.budget = budget;
     }
 
     void reply(Peer pksa, Reply reply, long receivedNanos) {
@@ -100,12 +102,18 @@ final class ReplyHandler {
 
     private void accept(Peer pksa, PendingRequest pending, Reply reply, long receivedNanos) {
         Reply relayed = reply.relayed();
+        String frame = MessageCodec.encode(relayed);
+        // Kept for attach only while memory allows; relayed to a connected APP either way, so no answer is lost.
+        boolean kept = budget.tryReserve(frame.length());
         synchronized (pending) {
-            if (!pending.answer(relayed, clock.millis() + timeoutMillis)) {
+            if (!pending.answer(kept ? relayed : null, frame.length(), clock.millis() + timeoutMillis)) {
+                if (kept) {
+                    budget.release(frame.length());
+                }
                 pksa.send(new ErrorMessage(reply.cmd() + ": request already answered", reply.uuid()));
                 return;
             }
-            pending.app().send(MessageCodec.encode(relayed));
+            pending.app().send(frame);
         }
         RequestRouter.done(pending);
         metrics.request(pending.family().prefix(), outcome(reply));

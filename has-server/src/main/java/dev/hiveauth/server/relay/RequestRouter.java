@@ -29,15 +29,17 @@ final class RequestRouter {
     private final Limits limits;
     private final RelayMetrics metrics;
     private final Supplier<String> uuids;
+    private final PendingBudget budget;
 
     RequestRouter(RelayState state, Clock clock, long timeoutMillis, Limits limits, RelayMetrics metrics,
-                  Supplier<String> uuids) {
+                  Supplier<String> uuids, PendingBudget budget) {
         this.state = state;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.limits = limits;
         this.metrics = metrics;
         this.uuids = uuids;
+        this.budget = budget;
     }
 
     void request(Peer app, Request request) {
@@ -56,16 +58,27 @@ final class RequestRouter {
                     + " pending requests, the limit");
             return;
         }
+        if (state.requestCount() >= limits.maxPendingTotal()) {
+            refuse(app, type, request.cmd() + ": the server is busy (" + limits.maxPendingTotal()
+                    + " pending requests), try again later");
+            return;
+        }
         long now = clock.millis();
         String uuid = uuids.get();
         long expire = now + timeoutMillis;
         // The APP cannot choose uuid or expire: whatever it sent in those fields is replaced.
-        PendingRequest pending = new PendingRequest(request.forwarded(uuid, expire), app);
+        Request forwardedRequest = request.forwarded(uuid, expire);
+        String forwarded = MessageCodec.encode(forwardedRequest);
+        if (!budget.tryReserve(forwarded.length())) {
+            refuse(app, type, request.cmd() + ": the server is busy (pending requests hold "
+                    + limits.maxPendingBytes() + " bytes), try again later");
+            return;
+        }
+        PendingRequest pending = new PendingRequest(forwardedRequest, app, forwarded.length());
         app.requestAdded();
         state.add(pending);
         app.send(request.waitReply(uuid, expire));
         metrics.request(type, Outcome.ACCEPTED);
-        String forwarded = MessageCodec.encode(pending.forwarded());
         int pksas = 0;
         for (Connection pksa : state.registrations(request.account())) {
             pksa.send(forwarded);
@@ -86,7 +99,7 @@ final class RequestRouter {
 
     void attach(Peer app, AttachReq attach) {
         PendingRequest pending = state.request(attach.uuid());
-        if (pending == null || !pending.isLive(clock.millis())) {
+        if (pending == null || !pending.isLive(clock.millis()) || pending.isAnswered() && pending.reply() == null) {
             app.send(new AttachNack(attach.uuid()));
             return;
         }
@@ -109,6 +122,7 @@ final class RequestRouter {
                 metrics.request(gone.family().prefix(), Outcome.EXPIRED);
                 LOG.debug("{} for {} expired unanswered", gone.uuid(), gone.account());
             }
+            budget.release(gone.heldBytes());
             done(gone);
         }
     }

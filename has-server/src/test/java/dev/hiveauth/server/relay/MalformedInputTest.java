@@ -69,7 +69,7 @@ class MalformedInputTest {
 
     @Test
     void aSocketOverItsRateGetsErrorsAndIsClosedIfItKeepsGoing() {
-        RelayFixture limited = new RelayFixture(false, new Limits(256 * 1024, 100, 1000, 1, 3, 2, 100));
+        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withRate(1, 3).withAbuseBudget(2));
         FakeConnection flooder = limited.open();
         for (int i = 0; i < 3; i++) {
             limited.send(flooder, "ping");

@@ -119,7 +119,7 @@ class RegistrationTest {
 
     @Test
     void registrationsAreLimitedPerSocket() {
-        RelayFixture limited = new RelayFixture(false, new Limits(256 * 1024, 100, 1, 50, 200, 100, 100));
+        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxAccountsPerSocket(1));
         FakeConnection pksa = limited.pksaFor("alice", limited.alicePosting);
         limited.send(pksa, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"bob\",\"pok\":\""
                 + limited.registrationPok(limited.bobPosting) + "\"},{\"name\":\"alice\",\"pok\":\""

@@ -104,7 +104,7 @@ class RequestRoutingTest {
 
     @Test
     void anAppSocketMayHaveOnlySoManyPendingRequests() {
-        RelayFixture limited = new RelayFixture(false, new Limits(256 * 1024, 2, 1000, 50, 200, 100, 100));
+        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxPendingPerSocket(2));
         FakeConnection app = limited.open();
         limited.authRequest(app, "alice");
         limited.authRequest(app, "alice");
@@ -115,7 +115,7 @@ class RequestRoutingTest {
 
     @Test
     void answeredAndExpiredRequestsFreeTheirSlot() {
-        RelayFixture limited = new RelayFixture(false, new Limits(256 * 1024, 1, 1000, 50, 200, 100, 100));
+        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxPendingPerSocket(1));
         FakeConnection pksa = limited.pksaFor("alice", limited.alicePosting);
         FakeConnection app = limited.open();
         String uuid = limited.authRequest(app, "alice");

@@ -27,7 +27,7 @@ class HasServerWebSocketTest {
                 .host("127.0.0.1")
                 .port(0)
                 .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey()))))
-                .limits(new Limits(4096, 100, 1000, 50, 200, 100, 1000))
+                .limits(Limits.DEFAULT.withMaxFrameBytes(4096))
                 .build()
                 .start();
     }

@@ -1,0 +1,69 @@
+package dev.hiveauth.server.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Memory stays bounded whatever peers send: the server-wide caps on requests, bytes and registrations. */
+class GlobalLimitsTest {
+
+    @Test
+    void newRequestsAreRefusedOnceTheServerHoldsItsMaximumAndAcceptedAgainWhenTheyExpire() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withPendingTotal(2, 1024 * 1024));
+        FakeConnection first = has.open();
+        FakeConnection second = has.open();
+        has.authRequest(first, "alice");
+        has.relay.onClose(first); // its request stays, for attach
+        has.authRequest(second, "alice");
+        has.send(second, "{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"x\"}");
+        assertThat(second.takeOne().get("error").asText())
+                .isEqualTo("auth_req: the server is busy (2 pending requests), try again later");
+
+        has.clock.advance(Duration.ofSeconds(60));
+        has.relay.sweep();
+        has.authRequest(second, "alice");
+    }
+
+    @Test
+    void requestsAreRefusedWhenTheirFramesWouldPassTheByteBudget() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withMaxFrameBytes(1000).withPendingTotal(100, 1000));
+        FakeConnection app = has.open();
+        String big = "x".repeat(600);
+        has.send(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
+        assertThat(app.takeOne().get("cmd").asText()).isEqualTo("sign_wait");
+        has.send(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
+        assertThat(app.takeOne().get("error").asText())
+                .isEqualTo("sign_req: the server is busy (pending requests hold 1000 bytes), try again later");
+    }
+
+    @Test
+    void aReplyThatDoesNotFitIsStillRelayedButNotKeptForAttach() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withMaxFrameBytes(1000).withPendingTotal(100, 1000));
+        FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
+        FakeConnection app = has.open();
+        String uuid = has.authRequest(app, "alice");
+        pksa.take();
+        String data = "y".repeat(900);
+        has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"" + data + "\",\"pok\":\""
+                + has.replyPok(has.alicePosting, uuid) + "\"}");
+        assertThat(app.takeOne().get("data").asText()).isEqualTo(data);
+
+        has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"d\",\"pok\":\""
+                + has.replyPok(has.alicePosting, uuid) + "\"}");
+        assertThat(pksa.takeOne().get("error").asText()).isEqualTo("auth_ack: request already answered");
+        has.send(app, "{\"cmd\":\"attach_req\",\"uuid\":\"" + uuid + "\"}");
+        assertThat(app.takeOne().get("cmd").asText()).isEqualTo("attach_nack");
+    }
+
+    @Test
+    void registrationsStopAtTheServerWideMaximum() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withMaxRegistrationsTotal(1));
+        has.pksaFor("alice", has.alicePosting);
+        FakeConnection other = has.open();
+        has.send(other, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"bob\",\"pok\":\""
+                + has.registrationPok(has.bobPosting) + "\"}]}");
+        assertThat(other.takeOne().get("error").asText())
+                .isEqualTo("registration failed: bob (the server holds 1 registrations, its limit; try again later)");
+    }
+}
