@@ -1,0 +1,194 @@
+package dev.hiveauth.it.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.testing.MutableClock;
+import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.Limits;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.tyrus.client.ClientManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throws mutated and random frames at a running server over WebSockets, then checks it still serves a full
+ * valid flow, dropped nothing it holds, and came back to its thread count and heap. {@code mvn verify} runs
+ * 10,000 frames; {@code -Pfuzz} runs 100,000 ({@code -Dfuzz.frames=N}, {@code -Dfuzz.seed=S} to replay).
+ */
+class RelayFuzzIT {
+    private static final int FRAMES = Integer.getInteger("fuzz.frames", 10_000);
+    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    private static final int PEERS = 4;
+    private static final int ROUNDS = 3;
+    private static final int MAX_FRAME = 64 * 1024;
+    private static final long HEAP_TOLERANCE = 24L * 1024 * 1024;
+
+    private final MutableClock clock = new MutableClock(System.currentTimeMillis());
+    private final PrivateKey alice = PrivateKey.fromSeed("fuzz alice");
+    // A generous rate limit: this test is about what frames contain, not how many (rate limits have their own tests).
+    private final HasServer server = HasServer.builder().host("127.0.0.1").port(0).clock(clock)
+            .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey()))))
+            .limits(Limits.DEFAULT.withMaxFrameBytes(MAX_FRAME).withRate(1_000_000, 1_000_000))
+            .build().start();
+    private final URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/");
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void theServerSurvivesHostileFramesAndComesBackToItsBaseline() throws Exception {
+        System.out.printf("fuzz: %d frames in %d rounds, seed %d (replay with -Dfuzz.seed=%d)%n",
+                FRAMES, ROUNDS, SEED, SEED);
+        FrameMutator mutator = new FrameMutator(SEED);
+        fullFlowWorks(); // warm every path before taking the baseline
+        Footprint baseline = quiesce();
+        List<Footprint> afterRounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            fuzzRound(mutator, FRAMES / ROUNDS);
+            fullFlowWorks();
+            afterRounds.add(quiesce());
+        }
+        System.out.printf("fuzz: baseline %s; after rounds %s%n", baseline, afterRounds);
+
+        Footprint first = afterRounds.get(0);
+        Footprint last = afterRounds.get(ROUNDS - 1);
+        assertThat(last.threads()).as("threads do not grow round after round").isLessThanOrEqualTo(first.threads() + 2);
+        assertThat(last.heapBytes()).as("heap back to its baseline").isLessThan(baseline.heapBytes() + HEAP_TOLERANCE);
+        assertThat(server.relay().state().requestCount()).isZero();
+        assertThat(server.relay().state().registrationCount()).isZero();
+        assertThat(server.relay().connectionCount()).isZero();
+    }
+
+    private void fuzzRound(FrameMutator mutator, int frames) throws Exception {
+        ClientManager client = ClientManager.createClient();
+        List<FuzzPeer> peers = new ArrayList<>();
+        for (int i = 0; i < PEERS; i++) {
+            peers.add(new FuzzPeer(client, uri));
+        }
+        try {
+            for (int i = 0; i < frames; i++) {
+                FuzzPeer peer = peers.get(i % PEERS);
+                if (mutator.binaryNow()) {
+                    peer.sendBinary(mutator.nextBinary());
+                } else {
+                    peer.send(mutator.next(MAX_FRAME));
+                }
+            }
+            for (FuzzPeer peer : peers) {
+                assertThat(peer.drained()).as("every frame answered in order, connection alive").isTrue();
+                assertThat(peer.closeReason()).as("no frame within the limits closes a socket").isNull();
+                assertThat(peer.received()).isPositive();
+            }
+        } finally {
+            for (FuzzPeer peer : peers) {
+                peer.close();
+            }
+            client.shutdown();
+        }
+    }
+
+    /** A PKSA registers alice with a real pok, an app authenticates, the reply comes back: nothing broke. */
+    private void fullFlowWorks() throws Exception {
+        ClientManager client = ClientManager.createClient();
+        try {
+            Peer pksa = new Peer(client, uri);
+            Peer app = new Peer(client, uri);
+            pksa.next("connected");
+            app.next("connected");
+            pksa.send("{\"cmd\":\"register_req\",\"app\":\"fuzz\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
+                    + ProofOfKey.forRegistration(alice, server.serverKey(), clock) + "\"}]}");
+            pksa.next("register_ack");
+            app.send("{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"U2FsdGVkX1+x\"}");
+            String uuid = app.next("auth_wait").get("uuid").asText();
+            JsonNode forwarded = pksa.next();
+            while (!uuid.equals(forwarded.path("uuid").asText())) {
+                forwarded = pksa.next(); // requests for alice that fuzzed frames queued come first
+            }
+            assertThat(forwarded.get("cmd").asText()).isEqualTo("auth_req");
+            pksa.send("{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"ok\",\"pok\":\""
+                    + ProofOfKey.forReply(alice, server.serverKey(), uuid) + "\"}");
+            assertThat(app.next("auth_ack").get("data").asText()).isEqualTo("ok");
+            pksa.close();
+            app.close();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Lets everything held expire, waits for sockets to go, collects garbage, and measures. */
+    private Footprint quiesce() throws Exception {
+        clock.advance(Duration.ofSeconds(121));
+        server.relay().sweep();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.relay().connectionCount() == 0);
+        long heap = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return new Footprint(ManagementFactory.getThreadMXBean().getThreadCount(), heap);
+    }
+
+    private record Footprint(int threads, long heapBytes) {
+        @Override
+        public String toString() {
+            return threads + " threads, " + heapBytes / (1024 * 1024) + " MiB heap";
+        }
+    }
+
+    /** A well-behaved peer for the full flow. */
+    private static final class Peer {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final Session session;
+
+        Peer(ClientManager client, URI uri) throws Exception {
+            session = client.connectToServer(new Endpoint() {
+                @Override
+                public void onOpen(Session session, EndpointConfig config) {
+                    session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+                }
+            }, ClientEndpointConfig.Builder.create().build(), uri);
+        }
+
+        void send(String text) throws Exception {
+            session.getBasicRemote().sendText(text);
+        }
+
+        JsonNode next() throws Exception {
+            String text = received.poll(30, TimeUnit.SECONDS);
+            assertThat(text).as("a message within 30 s").isNotNull();
+            return JSON.readTree(text);
+        }
+
+        JsonNode next(String cmd) throws Exception {
+            JsonNode message = next();
+            assertThat(message.path("cmd").asText()).as(message.toString()).isEqualTo(cmd);
+            return message;
+        }
+
+        void close() throws Exception {
+            session.close();
+        }
+    }
+}
