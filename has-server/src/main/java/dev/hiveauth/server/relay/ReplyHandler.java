@@ -92,7 +92,7 @@ final class ReplyHandler {
                 verifier.verifyReply(reply.pok(), uuid, keys);
             } catch (ProofOfKeyException e) {
                 metrics.pokFailure("reply");
-                LOG.info("{}: {} for {} refused: {}", pksa.id(), reply.cmd(), uuid, e.getMessage());
+                LOG.info("{}: {} for {} refused: {}", pksa.id(), reply.cmd(), Shown.name(uuid), e.getMessage());
                 pksa.send(new ErrorMessage(reply.cmd() + ": " + e.getMessage(), uuid));
                 return;
             }
@@ -118,7 +118,7 @@ final class ReplyHandler {
         RequestRouter.done(pending);
         metrics.request(pending.family().prefix(), outcome(reply));
         metrics.relayed(receivedNanos);
-        LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), reply.uuid());
+        LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
     }
 
     private static Outcome outcome(Reply reply) {

@@ -112,7 +112,7 @@ final class RequestRouter {
                 app.send(stored);
             }
         }
-        LOG.debug("{}: attached to {}", app.id(), attach.uuid());
+        LOG.debug("{}: attached to {}", app.id(), Shown.name(attach.uuid()));
     }
 
     /** Drops what is no longer live: unanswered requests past expire, stored replies past their keep time. */

@@ -1,13 +1,16 @@
 package dev.hiveauth.server.relay;
 
-/** How peer-supplied text appears in error messages: short, so an error never echoes a huge input back. */
-final class Shown {
-    private static final int MAX_NAME = 32;
+import dev.hiveauth.protocol.json.Excerpt;
 
+/**
+ * How peer-supplied text appears in error messages and logs: short (an error never echoes a huge input
+ * back) and printable (a control character never forges a log line).
+ */
+final class Shown {
     private Shown() {
     }
 
     static String name(String name) {
-        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "…";
+        return Excerpt.of(name);
     }
 }

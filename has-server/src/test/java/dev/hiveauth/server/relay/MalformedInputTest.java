@@ -27,6 +27,7 @@ class MalformedInputTest {
         assertThat(errorFor("{\"account\":\"alice\"}")).isEqualTo("message has no \"cmd\"");
         assertThat(errorFor("{\"cmd\":7}")).isEqualTo("\"cmd\" must be a string");
         assertThat(errorFor("{\"cmd\":\"launch\"}")).isEqualTo("unknown cmd \"launch\"");
+        assertThat(errorFor("{\"cmd\":\"\\u0000\\n\"}")).isEqualTo("unknown cmd \"\\u0000\\u000a\"");
         assertThat(errorFor("{\"cmd\":\"auth_req\",\"data\":\"x\"}")).isEqualTo("auth_req: \"account\" is required");
         assertThat(errorFor("{\"cmd\":\"auth_req\",\"account\":5,\"data\":\"x\"}"))
                 .isEqualTo("auth_req: \"account\" must be a string");
