@@ -8,7 +8,9 @@ import dev.hiveauth.protocol.chain.SignedTransaction;
 import dev.hiveauth.protocol.chain.Transaction;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.crypto.Signature;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import java.util.Set;
  * that every signature is canonical and recovers a distinct key. Each failure is the node's error.
  */
 final class TransactionChecks {
+    /** Half the order of secp256k1. */
+    private static final BigInteger HALF_N =
+            new BigInteger("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0", 16);
     private TransactionChecks() {
     }
 
@@ -76,7 +81,7 @@ final class TransactionChecks {
         List<Signature> signatures = signed.signatures();
         for (int i = 0; i < signatures.size(); i++) {
             Signature signature = signatures.get(i);
-            if (!signature.isCanonical()) {
+            if (!isLowS(signature)) {
                 throw NodeError.assertion("is_canonical( c, canon_type )", "signature is not canonical")
                         .with("signature", signature.toHex());
             }
@@ -92,5 +97,15 @@ final class TransactionChecks {
             }
         }
         return signers;
+    }
+
+    /**
+     * hived's canonical test since hardfork 20 (fc's bip_0062): s ≤ n/2, nothing more. The older fc_canonical
+     * rule (no top bit, no leading zero byte in r and s), which {@link Signature#isCanonical()} adds and
+     * hive-js and dhive retry for, is no longer enforced, so a wallet that only normalizes s is accepted.
+     */
+    static boolean isLowS(Signature signature) {
+        byte[] compact = signature.toBytes();
+        return new BigInteger(1, Arrays.copyOfRange(compact, 33, 65)).compareTo(HALF_N) <= 0;
     }
 }
