@@ -78,7 +78,8 @@ public final class SignedTransaction {
         for (int i = 0; i < signatures.size(); i++) {
             String path = JsonInput.item("transaction.signatures", i);
             Signature signature = signatures.get(i);
-            if (!signature.isCanonical()) {
+            // The chain checks low S only since hardfork 20 (other wallets need not follow hive-js's stricter rule).
+            if (!signature.isLowS()) {
                 throw new ChainFormatException(path, "signature is not canonical");
             }
             Optional<PublicKey> signer = signature.recoverPublicKey(digest);

@@ -101,9 +101,20 @@ public final class Signature {
         return r.bitLength() >= 248 && r.bitLength() <= 255 && s.bitLength() >= 248 && s.bitLength() <= 255;
     }
 
-    /** True if s ≤ n/2 and the encoding is canonical: what the chain accepts since hardfork 20. */
+    /**
+     * True if s ≤ n/2: what the chain requires since hardfork 20 (fc's {@code bip_0062} rule). Any wallet's
+     * signature must pass this, whatever else its library did.
+     */
+    public boolean isLowS() {
+        return s.compareTo(Secp256k1.HALF_N) <= 0;
+    }
+
+    /**
+     * True if s ≤ n/2 and r and s each take exactly 32 bytes in DER (fc's older canonical rule): what hive-js,
+     * dhive and this library produce, acceptable to the chain before and after hardfork 20.
+     */
     public boolean isCanonical() {
-        return s.compareTo(Secp256k1.HALF_N) <= 0 && isCanonical(r, s);
+        return isLowS() && isCanonical(r, s);
     }
 
     /** Recovers the signer's public key from a 32-byte digest; empty if the signature matches no key. */

@@ -1,6 +1,7 @@
 package dev.hiveauth.protocol.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hiveauth.protocol.chain.ChainId;
 import dev.hiveauth.protocol.chain.Operation;
@@ -41,6 +42,26 @@ class LowSSignatureTest {
 
         assertThat(plain.isCanonical()).as("hive-js would have retried this one").isFalse();
         assertThat(accepted.signers()).containsExactly(alice.posting().publicKey());
+    }
+
+    @Test
+    void recoverSignersWantsLowSOnlyAsTheChainDoes() {
+        FakeHiveChain chain = new FakeHiveChain(new MutableClock(Instant.parse("2026-03-01T12:00:00Z").toEpochMilli()));
+        AccountKeys alice = chain.createAccount("alice");
+        Transaction vote = TransactionBuilder.on(chain.headBlock()).add(Operation.fromJson(
+                "[\"vote\",{\"voter\":\"alice\",\"author\":\"bob\",\"permlink\":\"post\",\"weight\":100}]")).build();
+        Signature plain = plainLowS(vote.digest(ChainId.MAINNET), alice.posting());
+        assertThat(SignedTransaction.of(vote, List.of(plain)).recoverSigners(ChainId.MAINNET))
+                .containsExactly(alice.posting().publicKey());
+
+        byte[] high = plain.toBytes(); // the same signature with s replaced by n − s: valid ECDSA, refused by the chain
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(high, 33, 65));
+        put32(DOMAIN.getN().subtract(s), high, 33);
+        high[0] = (byte) (31 + ((high[0] - 31) ^ 1));
+        Signature highS = Signature.fromBytes(high);
+        assertThat(highS.isLowS()).isFalse();
+        assertThatThrownBy(() -> SignedTransaction.of(vote, List.of(highS)).recoverSigners(ChainId.MAINNET))
+                .hasMessageContaining("signature is not canonical");
     }
 
     /** Random-nonce ECDSA, s made low, until r has its top bit set; the recovery id found by trying each. */
