@@ -46,6 +46,9 @@ import java.util.function.Function;
  * default client). Cancelling a returned future stops the failover. Nothing is logged.
  */
 public final class HiveClient {
+    /** What hived answers for a transaction it already has: {@code "Duplicate transaction check failed"}. */
+    private static final String DUPLICATE_TRANSACTION = "Duplicate transaction";
+
     private final List<URI> nodes;
     private final Duration timeout;
     private final HttpClient http;
@@ -111,12 +114,16 @@ public final class HiveClient {
     public CompletableFuture<String> broadcastTransaction(SignedTransaction transaction) {
         ArrayNode params = JsonRpcExchange.MAPPER.createArrayNode().add(transaction.toJson());
         String id = transaction.id();
+        // A node may take the transaction and lose its answer; the next node then finds it already known.
+        // After a failover within this call, "Duplicate transaction" means our own earlier attempt landed.
+        Function<HiveRpcException, String> ownDuplicate =
+                refusal -> refusal.nodeMessage().contains(DUPLICATE_TRANSACTION) ? id : null;
         return call("condenser_api.broadcast_transaction", params, result -> {
             if (!result.isObject()) {
                 throw new ChainFormatException("result", "expected {}, got " + result);
             }
             return id;
-        });
+        }, ownDuplicate);
     }
 
     /** {@code transaction_status_api.find_transaction} for a 40-hex-character transaction id. */
@@ -146,19 +153,31 @@ public final class HiveClient {
     }
 
     private <T> CompletableFuture<T> call(String method, JsonNode params, Function<JsonNode, T> reader) {
+        return call(method, params, reader, refusal -> null);
+    }
+
+    /**
+     * {@code afterFailover} may turn a chain refusal that comes after this call already failed over into a
+     * result (null: it stays a refusal).
+     */
+    private <T> CompletableFuture<T> call(String method, JsonNode params, Function<JsonNode, T> reader,
+                                          Function<HiveRpcException, T> afterFailover) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(params, "params");
         long id = requestIds.incrementAndGet();
-        Call<T> call = new Call<>(method, id, JsonRpcExchange.request(id, method, params), reader, current.get());
+        Call<T> call = new Call<>(method, id, JsonRpcExchange.request(id, method, params), reader, afterFailover,
+                current.get());
         attempt(call, 0);
         return call.result;
     }
 
     /** One call's progress through the nodes. */
-    private record Call<T>(String method, long id, String body, Function<JsonNode, T> reader, int start,
+    private record Call<T>(String method, long id, String body, Function<JsonNode, T> reader,
+                           Function<HiveRpcException, T> afterFailover, int start,
                            List<NodeFailure> failures, CompletableFuture<T> result) {
-        Call(String method, long id, String body, Function<JsonNode, T> reader, int start) {
-            this(method, id, body, reader, start, new ArrayList<>(), new CompletableFuture<>());
+        Call(String method, long id, String body, Function<JsonNode, T> reader,
+             Function<HiveRpcException, T> afterFailover, int start) {
+            this(method, id, body, reader, afterFailover, start, new ArrayList<>(), new CompletableFuture<>());
         }
     }
 
@@ -195,7 +214,12 @@ public final class HiveClient {
                     JsonRpcExchange.interpret(node, call.method(), call.id(), response.statusCode(), response.body());
             if (outcome instanceof JsonRpcExchange.Refusal refusal) {
                 current.set(index);
-                call.result().completeExceptionally(refusal.exception());
+                T recovered = call.failures().isEmpty() ? null : call.afterFailover().apply(refusal.exception());
+                if (recovered != null) {
+                    call.result().complete(recovered);
+                } else {
+                    call.result().completeExceptionally(refusal.exception());
+                }
             } else if (outcome instanceof JsonRpcExchange.Failure failure) {
                 failed(call, tried, node, failure.reason());
             } else {
