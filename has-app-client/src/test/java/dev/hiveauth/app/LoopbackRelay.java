@@ -1,0 +1,80 @@
+package dev.hiveauth.app;
+
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.testing.MutableClock;
+import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.relay.AccountKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.glassfish.tyrus.client.ClientManager;
+
+/**
+ * The real HAS on loopback (has-server), on its own hand-moved clock, knowing one account, alice, whose
+ * posting key the scripted wallets hold; it closes every client and wallet it made.
+ */
+final class LoopbackRelay implements AutoCloseable {
+    static final String ALICE = "alice";
+    static final PrivateKey ALICE_POSTING = PrivateKey.fromSeed("alice posting");
+
+    final MutableClock clock = new MutableClock(System.currentTimeMillis());
+    final HasServer server;
+    private final ClientManager wallets;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    LoopbackRelay(ClientManager wallets) {
+        this(wallets, builder -> builder);
+    }
+
+    LoopbackRelay(ClientManager wallets, UnaryOperator<HasServer.Builder> settings) {
+        this.wallets = wallets;
+        this.server = settings.apply(HasServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .clock(clock)
+                .accountKeys(AccountKeys.of(Map.of(ALICE, Set.of(ALICE_POSTING.publicKey())))))
+                .build()
+                .start();
+    }
+
+    String url() {
+        return server.uri().toString();
+    }
+
+    /** A client builder for this relay, checking expiry often so clock-driven tests finish quickly. */
+    HasClient.Builder clientFor(String url) {
+        return HasClient.builder()
+                .server(url)
+                .expiryCheckInterval(Duration.ofMillis(20))
+                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+
+    HasClient client() {
+        return keep(clientFor(url()).build());
+    }
+
+    HasClient client(UnaryOperator<HasClient.Builder> settings) {
+        return keep(settings.apply(clientFor(url())).build());
+    }
+
+    /** A wallet that registered alice. */
+    ScriptedPksa alicesWallet() throws Exception {
+        return keep(ScriptedPksa.register(wallets, server.uri(), ALICE, ALICE_POSTING, clock));
+    }
+
+    <T extends AutoCloseable> T keep(T closeable) {
+        opened.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+        server.stop();
+    }
+}
