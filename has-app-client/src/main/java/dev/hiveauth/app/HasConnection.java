@@ -277,9 +277,11 @@ final class HasConnection implements HasSocket.Listener {
         for (String uuid : tracker.reattach()) {
             socket.send(MessageCodec.encode(new AttachReq(uuid)));
         }
+        // Queued requests had until their deadline to get a connection; now they wait for the HAS's answer.
+        long deadline = clock.millis() + timeoutMillis;
         for (PendingRequest<?> request : tracker.takeQueued()) {
             socket.send(request.frame());
-            tracker.sent(request, request.deadline());
+            tracker.sent(request, deadline);
         }
     }
 

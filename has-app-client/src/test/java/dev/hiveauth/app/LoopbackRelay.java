@@ -1,6 +1,9 @@
 package dev.hiveauth.app;
 
 import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.message.AuthReq;
+import dev.hiveauth.protocol.payload.AuthPayload;
+import dev.hiveauth.protocol.payload.AuthReqData;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.glassfish.tyrus.client.ClientManager;
 
@@ -63,6 +68,17 @@ final class LoopbackRelay implements AutoCloseable {
     /** A wallet that registered alice. */
     ScriptedPksa alicesWallet() throws Exception {
         return keep(ScriptedPksa.register(wallets, server.uri(), ALICE, ALICE_POSTING, clock));
+    }
+
+    /** Runs a whole approved authentication of alice and returns the auth (with {@code token}, or null). */
+    Auth authenticate(HasClient app, ScriptedPksa wallet, String token) throws Exception {
+        CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
+        CompletableFuture<AuthResult> result = app.authenticate(ALICE, new AuthReqData.App("myapp"), null,
+                shown::complete);
+        AuthReq forwarded = wallet.request(AuthReq.class);
+        String key = AuthPayload.parse(shown.get(10, TimeUnit.SECONDS).uri()).key();
+        wallet.approve(forwarded, key, clock.millis() + Duration.ofDays(1).toMillis(), null, token);
+        return result.get(10, TimeUnit.SECONDS).auth();
     }
 
     <T extends AutoCloseable> T keep(T closeable) {

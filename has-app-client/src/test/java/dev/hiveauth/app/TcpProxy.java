@@ -11,27 +11,42 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay on loopback between the client and a HAS, so a test can cut the client's connection the way a
- * network does (no close frame), and refuse reconnections for a while.
+ * network does (no close frame), and refuse reconnections for a while (by not listening: a connection
+ * accepted and closed at once would leave Tyrus waiting for its handshake timeout).
  */
 final class TcpProxy implements AutoCloseable {
-    private final ServerSocket listener;
     private final int targetPort;
+    private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile boolean refusing;
+    private volatile ServerSocket listener;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        daemon(this::acceptLoop, "proxy-accept").start();
+        this.port = listener.getLocalPort();
+        startAccepting(listener);
     }
 
     String url() {
-        return "ws://127.0.0.1:" + listener.getLocalPort() + "/";
+        return "ws://127.0.0.1:" + port + "/";
     }
 
-    /** While refusing, new connections are closed as soon as they are accepted. */
-    void refuse(boolean refusing) {
-        this.refusing = refusing;
+    /** While refusing, nothing listens on the proxy's port: connections are refused. */
+    synchronized void refuse(boolean refusing) throws IOException {
+        if (refusing && listener != null) {
+            listener.close();
+            listener = null;
+        } else if (!refusing && listener == null) {
+            ServerSocket reopened = new ServerSocket();
+            reopened.setReuseAddress(true);
+            reopened.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            listener = reopened;
+            startAccepting(reopened);
+        }
+    }
+
+    private void startAccepting(ServerSocket socket) {
+        daemon(() -> acceptLoop(socket), "proxy-accept").start();
     }
 
     /** Drops every connection through the proxy, both sides, without a WebSocket close. */
@@ -42,14 +57,10 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
+    private void acceptLoop(ServerSocket listening) {
+        while (!listening.isClosed()) {
             try {
-                Socket client = listener.accept();
-                if (refusing) {
-                    closeQuietly(client);
-                    continue;
-                }
+                Socket client = listening.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
@@ -93,7 +104,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
+        refuse(true);
         cutAll();
     }
 }
