@@ -21,16 +21,16 @@ import org.glassfish.tyrus.client.ClientManager;
  * The real HAS on loopback (has-server), on its own hand-moved clock, knowing one account, alice, whose
  * posting key the scripted wallets hold; it closes every client and wallet it made.
  */
-final class LoopbackRelay implements AutoCloseable {
-    static final String ALICE = "alice";
-    static final PrivateKey ALICE_POSTING = PrivateKey.fromSeed("alice posting");
+public final class LoopbackRelay implements AutoCloseable {
+    public static final String ALICE = "alice";
+    public static final PrivateKey ALICE_POSTING = PrivateKey.fromSeed("alice posting");
 
-    final MutableClock clock = new MutableClock(System.currentTimeMillis());
+    public final MutableClock clock = new MutableClock(System.currentTimeMillis());
     final HasServer server;
     private final ClientManager wallets;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    LoopbackRelay(ClientManager wallets) {
+    public LoopbackRelay(ClientManager wallets) {
         this(wallets, builder -> builder);
     }
 
@@ -45,7 +45,7 @@ final class LoopbackRelay implements AutoCloseable {
                 .start();
     }
 
-    String url() {
+    public String url() {
         return server.uri().toString();
     }
 
@@ -66,7 +66,7 @@ final class LoopbackRelay implements AutoCloseable {
     }
 
     /** A wallet that registered alice. */
-    ScriptedPksa alicesWallet() throws Exception {
+    public ScriptedPksa alicesWallet() throws Exception {
         return keep(ScriptedPksa.register(wallets, server.uri(), ALICE, ALICE_POSTING, clock));
     }
 

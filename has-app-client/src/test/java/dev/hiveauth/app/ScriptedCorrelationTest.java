@@ -118,15 +118,20 @@ class ScriptedCorrelationTest {
 
     @Test
     void anErrorNamingAKnownUuidEndsThatRequestAndAStrayErrorEndsNothing() throws Exception {
-        ScriptedHas.Peer peer = connectedPeer();
-        peer.send(new ErrorMessage("something about nothing"));
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
+                wait -> waited.complete(null));
+        ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
+        waited.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // no request waits for its *_wait, and this error names none: it ends nothing
+        peer.send(new ErrorMessage("something about nothing"));
         peer.send(new ErrorMessage("request u-1 cancelled", "u-1"));
 
         assertThat(sign).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(ServerErrorException.class)
+                .havingCause().isInstanceOf(ServerErrorException.class).withMessageContaining("u-1 cancelled")
                 .satisfies(error -> assertThat(((ServerErrorException) error).uuid()).isEqualTo("u-1"));
     }
 

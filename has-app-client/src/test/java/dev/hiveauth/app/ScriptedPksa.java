@@ -31,7 +31,7 @@ import org.glassfish.tyrus.client.ClientManager;
  * a proof of key, then hands the test each forwarded request and sends the replies the test writes (with a
  * proof of key over the uuid, as a v1 PKSA does).
  */
-final class ScriptedPksa implements AutoCloseable {
+public final class ScriptedPksa implements AutoCloseable {
     private static final long WAIT_SECONDS = 10;
 
     private final PrivateKey accountKey;
@@ -63,7 +63,7 @@ final class ScriptedPksa implements AutoCloseable {
     }
 
     /** The next message from the HAS, which must be {@code cmd}. */
-    HasMessage next(String cmd) throws InterruptedException {
+    public HasMessage next(String cmd) throws InterruptedException {
         String frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (frame == null) {
             throw new AssertionError("the PKSA received nothing within " + WAIT_SECONDS + " s (expected " + cmd + ")");
@@ -75,12 +75,12 @@ final class ScriptedPksa implements AutoCloseable {
         return message;
     }
 
-    <T extends HasMessage> T next(String cmd, Class<T> type) throws InterruptedException {
+    public <T extends HasMessage> T next(String cmd, Class<T> type) throws InterruptedException {
         return type.cast(next(cmd));
     }
 
     /** The next forwarded request, of the given type. */
-    <T extends Request> T request(Class<T> type) throws InterruptedException {
+    public <T extends Request> T request(Class<T> type) throws InterruptedException {
         String frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (frame == null) {
             throw new AssertionError("no request reached the PKSA within " + WAIT_SECONDS + " s");
@@ -92,21 +92,21 @@ final class ScriptedPksa implements AutoCloseable {
         return type.cast(message);
     }
 
-    boolean nothingReceived() {
+    public boolean nothingReceived() {
         return frames.isEmpty();
     }
 
     /** The proof of key a reply to {@code uuid} carries. */
-    String pok(String uuid) {
+    public String pok(String uuid) {
         return ProofOfKey.forReply(accountKey, serverKey, uuid);
     }
 
-    void send(HasMessage message) throws Exception {
+    public void send(HasMessage message) throws Exception {
         session.getBasicRemote().sendText(MessageCodec.encode(message));
     }
 
     /** Approves an authentication the way a v1 wallet does. */
-    void approve(Request request, String authKey, long expire, ChallengeAckData challenge, String token)
+    public void approve(Request request, String authKey, long expire, ChallengeAckData challenge, String token)
             throws Exception {
         String data = new AuthAckData(expire, challenge, token).encrypt(authKey);
         send(new AuthAck(request.uuid(), data, pok(request.uuid())));
