@@ -77,7 +77,7 @@ public final class HasClient implements AutoCloseable {
         Backoff backoff = new Backoff(builder.backoffInitial, builder.backoffMax,
                 () -> ThreadLocalRandom.current().nextDouble());
         this.connection = new HasConnection(URI.create(server), manager, scheduler, clock, backoff,
-                builder.connectTimeout, new CallbackQueue(builder.executor));
+                builder.connectTimeout, builder.pingInterval, new CallbackQueue(builder.executor));
         connection.start(builder.expiryCheck);
     }
 
@@ -197,6 +197,7 @@ public final class HasClient implements AutoCloseable {
         private Duration backoffInitial = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
         private Duration expiryCheck = Duration.ofMillis(200);
+        private Duration pingInterval = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -261,6 +262,18 @@ public final class HasClient implements AutoCloseable {
                 throw new IllegalArgumentException("the expiry check interval must be positive");
             }
             this.expiryCheck = interval;
+            return this;
+        }
+
+        /**
+         * How often the open connection is pinged; a ping without a pong by the next one counts as a dropped
+         * connection (then the client reconnects and re-attaches). Default 30 s.
+         */
+        public Builder pingInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the ping interval must be positive");
+            }
+            this.pingInterval = interval;
             return this;
         }
 

@@ -42,6 +42,7 @@ final class HasConnection implements HasSocket.Listener {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration connectTimeout;
+    private final long pingIntervalNanos;
     private final CallbackQueue callbacks;
     private final RequestTracker tracker;
 
@@ -53,23 +54,25 @@ final class HasConnection implements HasSocket.Listener {
     private int failures;
     private ScheduledFuture<?> retry;
     private long timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
+    private long pingSentNanos;
 
     HasConnection(URI uri, ClientManager manager, ScheduledExecutorService scheduler, Clock clock, Backoff backoff,
-                  Duration connectTimeout, CallbackQueue callbacks) {
+                  Duration connectTimeout, Duration pingInterval, CallbackQueue callbacks) {
         this.uri = uri;
         this.manager = manager;
         this.scheduler = scheduler;
         this.clock = clock;
         this.backoff = backoff;
         this.connectTimeout = connectTimeout;
+        this.pingIntervalNanos = pingInterval.toNanos();
         this.callbacks = callbacks;
         this.tracker = new RequestTracker(callbacks);
     }
 
-    /** Starts the expiry timer. */
+    /** Starts the timer that checks expiry and the connection's liveness. */
     void start(Duration expiryCheck) {
         long period = expiryCheck.toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkExpiry, period, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     CompletableFuture<Connected> connect() {
@@ -183,16 +186,43 @@ final class HasConnection implements HasSocket.Listener {
                 attemptFailed(opening, new ConnectionFailedException("the HAS at " + uri
                         + " closed the connection before sending connected (" + reason + ")", null));
             } else if (state == State.OPEN) {
-                state = State.IDLE;
-                LOG.info("connection to the HAS at {} lost ({})", uri, reason);
-                tracker.connectionLost();
-                if (tracker.needsConnection()) {
-                    reconnecting = true;
-                    scheduleRetry();
-                }
+                lost(reason);
             }
         }
         callbacks.flush();
+    }
+
+    /** Under the lock: the open connection is gone; reconnect if requests wait for replies. */
+    private void lost(String reason) {
+        state = State.IDLE;
+        LOG.info("connection to the HAS at {} lost ({})", uri, reason);
+        tracker.connectionLost();
+        if (tracker.needsConnection()) {
+            reconnecting = true;
+            scheduleRetry();
+        }
+    }
+
+    /**
+     * Under the lock, while open: pings every interval, and gives the connection up when a ping got no pong
+     * within the next interval. A connection a NAT or proxy dropped silently never reports a close, and the
+     * replies relayed to it would be lost until expiry; detecting it lets the client re-attach in time.
+     */
+    private void keepAlive() {
+        long now = System.nanoTime();
+        if (pingSentNanos != 0 && socket.lastPongNanos() - pingSentNanos >= 0) {
+            pingSentNanos = 0;
+        }
+        if (pingSentNanos != 0 && now - pingSentNanos > pingIntervalNanos) {
+            HasSocket dead = socket;
+            socket = null;
+            pingSentNanos = 0;
+            dead.close();
+            lost("no pong within " + pingIntervalNanos / 1_000_000 + " ms");
+        } else if (pingSentNanos == 0 && now - socket.lastPongNanos() >= pingIntervalNanos) {
+            pingSentNanos = now;
+            socket.ping();
+        }
     }
 
     private CompletableFuture<Connected> startAttempt() {
@@ -266,6 +296,7 @@ final class HasConnection implements HasSocket.Listener {
         }
         state = State.OPEN;
         opening = null;
+        pingSentNanos = 0;
         connected = hello;
         failures = 0;
         reconnecting = false;
@@ -330,9 +361,12 @@ final class HasConnection implements HasSocket.Listener {
         }
     }
 
-    private void checkExpiry() {
+    private void tick() {
         try {
             synchronized (lock) {
+                if (state == State.OPEN) {
+                    keepAlive();
+                }
                 tracker.expire(clock.millis());
                 if (state == State.IDLE && !tracker.needsConnection()) {
                     reconnecting = false;

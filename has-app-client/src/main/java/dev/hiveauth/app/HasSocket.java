@@ -6,9 +6,11 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import org.glassfish.tyrus.client.ClientManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,11 @@ final class HasSocket extends Endpoint {
         void onClose(HasSocket socket, String reason);
     }
 
+    private static final byte[] PING = {'h', 'a', 's'};
+
     private final Listener listener;
     private volatile Session session;
+    private volatile long lastPongNanos = System.nanoTime();
 
     private HasSocket(Listener listener) {
         this.listener = listener;
@@ -48,6 +53,7 @@ final class HasSocket extends Endpoint {
         this.session = session;
         listener.onOpen(this);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> listener.onText(this, frame));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> lastPongNanos = System.nanoTime());
     }
 
     @Override
@@ -76,6 +82,24 @@ final class HasSocket extends Endpoint {
         } catch (RuntimeException e) {
             LOG.debug("sending a frame was refused: {}", e.toString());
         }
+    }
+
+    /** Sends a WebSocket ping (the HAS answers them, SPEC §1); {@link #lastPongNanos()} moves when the pong comes. */
+    void ping() {
+        Session current = session;
+        if (current == null || !current.isOpen()) {
+            return;
+        }
+        try {
+            current.getAsyncRemote().sendPing(ByteBuffer.wrap(PING));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("sending a ping failed: {}", e.toString());
+        }
+    }
+
+    /** When the last pong arrived ({@link System#nanoTime()}); the opening counts as one. */
+    long lastPongNanos() {
+        return lastPongNanos;
     }
 
     void close() {

@@ -157,6 +157,26 @@ class RelayResilienceTest {
     }
 
     @Test
+    void aConnectionThatSilentlyStoppedIsFoundByPingAndItsRequestReattached() throws Exception {
+        relay = new LoopbackRelay(WALLETS);
+        try (TcpProxy proxy = new TcpProxy(relay.server.port())) {
+            HasClient app = relay.keep(relay.clientFor(proxy.url()).pingInterval(Duration.ofMillis(200)).build());
+            ScriptedPksa wallet = relay.alicesWallet();
+            CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
+            CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+            AuthReq forwarded = wallet.request(AuthReq.class);
+            String key = AuthPayload.parse(shown.get(10, java.util.concurrent.TimeUnit.SECONDS).uri()).key();
+
+            proxy.freezeAll();
+            // relayed into the frozen connection, which the relay still believes open: it never arrives
+            wallet.approve(forwarded, key, relay.clock.millis() + 3_600_000, null, null);
+
+            assertThat(result).succeedsWithin(WAIT)
+                    .satisfies(approved -> assertThat(approved.auth().authKey()).isEqualTo(key));
+        }
+    }
+
+    @Test
     void aRequestTheRelayForgotWhileDisconnectedFailsAsLost() throws Exception {
         relay = new LoopbackRelay(WALLETS);
         try (TcpProxy proxy = new TcpProxy(relay.server.port())) {

@@ -18,6 +18,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> frozen = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
 
     TcpProxy(int targetPort) throws IOException {
@@ -43,6 +44,14 @@ final class TcpProxy implements AutoCloseable {
             listener = reopened;
             startAccepting(reopened);
         }
+    }
+
+    /**
+     * The connections open now stay open but carry nothing more, either way: a connection a NAT dropped
+     * without telling anyone. New connections work.
+     */
+    void freezeAll() {
+        frozen.addAll(sockets);
     }
 
     private void startAccepting(ServerSocket socket) {
@@ -77,8 +86,10 @@ final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                out.flush();
+                if (!frozen.contains(from)) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // cut, or the other side closed
