@@ -45,8 +45,9 @@ import org.glassfish.tyrus.client.ClientProperties;
  *
  * <p>One client keeps one WebSocket, opened on first use; any number of requests may be in flight on it.
  * If it drops while requests wait for their wallet, the client reconnects with backoff and re-attaches
- * them. Callbacks ({@code onWait}, and the futures' completions) run one at a time on the builder's
- * executor, a request's {@code onWait} always before its result. Thread-safe.
+ * them. Callbacks ({@code onWait}, and the futures' completions with whatever was chained to them) run one
+ * at a time on the builder's executor, a request's {@code onWait} always before its result, never inside the
+ * client's lock: do not block in them waiting for another request of this client. Thread-safe.
  */
 public final class HasClient implements AutoCloseable {
     private final String server;

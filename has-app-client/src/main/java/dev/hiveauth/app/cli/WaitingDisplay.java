@@ -4,7 +4,6 @@ import dev.hiveauth.app.AuthPrompt;
 import dev.hiveauth.app.qr.QrCode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -54,7 +53,8 @@ final class WaitingDisplay implements AutoCloseable {
                 QrCode.encode(prompt.uri()).writePng(png, PNG_PIXELS_PER_MODULE);
                 err.println("QR code written to " + png);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the QR code to " + png, e);
+                // the link above still works: keep waiting rather than give the login up
+                err.println("cannot write the QR code to " + png + ": " + e);
             }
         }
         countDown("Waiting for " + account + "'s approval", prompt.expire());
