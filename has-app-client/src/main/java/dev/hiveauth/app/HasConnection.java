@@ -166,10 +166,15 @@ final class HasConnection implements HasSocket.Listener {
                 LOG.debug("ignored a frame from the HAS: {}", e.getMessage());
                 return;
             }
-            if (state == State.CONNECTING) {
-                greeted(message);
-            } else if (state == State.OPEN) {
-                dispatch(message);
+            try {
+                if (state == State.CONNECTING) {
+                    greeted(message);
+                } else if (state == State.OPEN) {
+                    dispatch(message);
+                }
+            } catch (RuntimeException e) {
+                // a bug of ours must cost this one frame, not the connection's reader
+                LOG.warn("failed to handle {} from the HAS", message.cmd(), e);
             }
         }
         callbacks.flush();

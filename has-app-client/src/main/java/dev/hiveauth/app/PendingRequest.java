@@ -82,13 +82,16 @@ final class PendingRequest<T> {
         stage = Stage.SENT;
     }
 
-    /** The HAS acknowledged it: from now on it is known by uuid and expires at the server's {@code expire}. */
-    void waiting(Wait wait, CallbackQueue callbacks) {
+    /**
+     * The HAS acknowledged it: from now on it is known by uuid and expires at the server's {@code expire}.
+     * The wait callback is told unless {@code expired} (nothing to show the user then).
+     */
+    void waiting(Wait wait, boolean expired, CallbackQueue callbacks) {
         stage = Stage.WAITING;
         uuid = wait.uuid();
         deadline = wait.expire();
         reader = readerForUuid.apply(uuid);
-        if (onWait != null) {
+        if (onWait != null && !expired) {
             callbacks.add(() -> onWait.accept(wait));
         }
     }

@@ -35,7 +35,7 @@ final class ReplyValidator {
                 Optional<AuthAckData> data;
                 try {
                     data = AuthAckData.decrypt(ack.data(), authKey);
-                } catch (PayloadException e) {
+                } catch (PayloadException | IllegalArgumentException e) {
                     return Verdict.ignore("auth_ack data decrypts but is not a valid auth_ack_data");
                 }
                 if (data.isEmpty()) {
@@ -76,7 +76,7 @@ final class ReplyValidator {
                 Optional<ChallengeAckData> data;
                 try {
                     data = ChallengeAckData.decrypt(ack.data(), authKey);
-                } catch (PayloadException e) {
+                } catch (PayloadException | IllegalArgumentException e) {
                     return Verdict.ignore("challenge_ack data decrypts but is not a valid challenge_ack_data");
                 }
                 return data.<Verdict<ChallengeAckData>>map(Verdict::approve)

@@ -71,7 +71,7 @@ final class RequestTracker {
             return;
         }
         sent.poll();
-        oldest.waiting(wait, callbacks);
+        oldest.waiting(wait, wait.expire() <= now, callbacks);
         if (wait.expire() <= now) {
             expired(oldest, now);
             return;

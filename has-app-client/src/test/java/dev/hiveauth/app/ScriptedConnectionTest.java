@@ -236,13 +236,13 @@ class ScriptedConnectionTest {
         app.close();
     }
 
-    /** Once a probe request sent after the waits got its own wait, the earlier waits were handled. */
+    /** Once a probe request sent after the waits is answered, the earlier waits were handled (frames keep their order). */
     private void awaitWaiting(ScriptedHas.Peer peer) throws Exception {
-        CompletableFuture<Void> waited = new CompletableFuture<>();
-        app.signTransaction(ALICE, KeyType.POSTING, JSON.readTree("[]"), true, wait -> waited.complete(null));
+        CompletableFuture<SignResult> probe = sign();
         peer.next(SignReq.class);
-        peer.send(new SignWait("probe", 1));
-        waited.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        peer.send(new SignWait("probe", Long.MAX_VALUE));
+        peer.send(SignAck.broadcast("probe", "probe", null));
+        probe.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
 }

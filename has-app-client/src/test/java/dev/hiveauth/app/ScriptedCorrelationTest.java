@@ -297,13 +297,16 @@ class ScriptedCorrelationTest {
 
     @Test
     void aWaitThatHasAlreadyExpiredEndsItsRequestAtOnce() throws Exception {
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        List<String> shown = new CopyOnWriteArrayList<>();
+        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
+                wait -> shown.add(wait.uuid()));
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
 
         peer.send(new SignWait("u-1", clock.millis() - 1));
 
         assertFails(sign, RequestExpiredException.class);
+        assertThat(shown).as("nothing to show for an expired request").isEmpty();
     }
 
     @Test
@@ -363,12 +366,11 @@ class ScriptedCorrelationTest {
      * request, the frames sent before were handled too.
      */
     private void awaitProcessed(ScriptedHas.Peer peer) throws Exception {
-        CompletableFuture<com.fasterxml.jackson.databind.JsonNode> marker = new CompletableFuture<>();
-        CompletableFuture<SignResult> probe = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                wait -> marker.complete(null));
+        CompletableFuture<SignResult> probe = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
         peer.next(SignReq.class);
-        peer.send(new SignWait("probe-" + System.nanoTime(), inAMinute()));
-        marker.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        probe.cancel(false);
+        String uuid = "probe-" + System.nanoTime();
+        peer.send(new SignWait(uuid, inAMinute()));
+        peer.send(SignAck.broadcast(uuid, "probe", null));
+        probe.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
