@@ -95,7 +95,7 @@ class RelayResilienceTest {
 
     @Test
     void anErrorInsteadOfAWaitFailsThatRequestAndNoOther() throws Exception {
-        relay = new LoopbackRelay(WALLETS, server -> server.limits(new Limits(256 * 1024, 2, 1000, 50, 200, 100, 1000)));
+        relay = new LoopbackRelay(WALLETS, server -> server.limits(Limits.DEFAULT.withMaxPendingPerSocket(2)));
         HasClient app = relay.client();
         ScriptedPksa wallet = relay.alicesWallet();
 

@@ -103,4 +103,10 @@ public record AuthPayload(String account, String uuid, String key, String host) 
         }
         return new AuthPayload(f.string("account"), f.string("uuid"), f.string("key"), f.string("host"));
     }
+
+    /** Never shows {@code key}: the auth_key is the secret the HAS must never learn, so it must not reach a log. */
+    @Override
+    public String toString() {
+        return "AuthPayload[account=" + account + ", uuid=" + uuid + ", host=" + host + "]";
+    }
 }

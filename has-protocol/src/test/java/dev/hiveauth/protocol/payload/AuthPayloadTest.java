@@ -110,4 +110,12 @@ class AuthPayloadTest {
     private static String uriOf(String json) {
         return AuthPayload.PREFIX + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void toStringNeverShowsTheAuthKey() {
+        AuthPayload payload = new AuthPayload("alice", "9b0e2dc3-f574-4766-abdd-c429dce11284",
+                "03f63469-5a35-47cb-a6b4-e8c4d3144cf9", "wss://has.example");
+        assertThat(payload.toString()).contains("alice", "9b0e2dc3-f574-4766-abdd-c429dce11284")
+                .doesNotContain("03f63469-5a35-47cb-a6b4-e8c4d3144cf9");
+    }
 }
