@@ -36,8 +36,8 @@ public final class AccountName {
         }
         String quoted = "\"" + name + "\"";
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
-            return Optional.of(quoted + " is not a valid account name: it has " + name.length()
-                    + " characters, an account name has " + MIN_LENGTH + " to " + MAX_LENGTH);
+            return Optional.of(quoted + " is not a valid account name: it has " + characters(name.length())
+                    + ", an account name has " + MIN_LENGTH + " to " + MAX_LENGTH);
         }
         for (String segment : name.split("\\.", -1)) {
             Optional<String> segmentProblem = segmentProblem(segment);
@@ -67,6 +67,10 @@ public final class AccountName {
             }
         }
         return Optional.empty();
+    }
+
+    private static String characters(int count) {
+        return count == 1 ? "1 character" : count + " characters";
     }
 
     private static boolean isLetter(char c) {

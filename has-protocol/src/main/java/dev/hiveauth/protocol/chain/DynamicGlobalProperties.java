@@ -3,6 +3,7 @@ package dev.hiveauth.protocol.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ public record DynamicGlobalProperties(long headBlockNumber, String headBlockId, 
             throw new ChainFormatException("head_block_id", "expected 40 hex characters, got "
                     + (headBlockId == null ? "nothing" : "\"" + headBlockId + "\""));
         }
-        headBlockId = headBlockId.toLowerCase(java.util.Locale.ROOT);
+        headBlockId = headBlockId.toLowerCase(Locale.ROOT);
         Objects.requireNonNull(time, "time");
     }
 

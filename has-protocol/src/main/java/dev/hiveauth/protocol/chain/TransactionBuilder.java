@@ -34,11 +34,12 @@ public final class TransactionBuilder {
     public TransactionBuilder expiresIn(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("expiration must be at least 1 second after the head block, got " + duration);
+            throw new IllegalArgumentException("expiration must be at least 1 s after the head block time, got "
+                    + duration.toMillis() + " ms");
         }
         if (duration.compareTo(MAX_EXPIRATION) > 0) {
-            throw new IllegalArgumentException("expiration must be at most " + MAX_EXPIRATION.toMinutes()
-                    + " minutes after the head block (nodes refuse later ones), got " + duration);
+            throw new IllegalArgumentException("expiration must be at most " + MAX_EXPIRATION.toSeconds()
+                    + " s after the head block time (nodes refuse later ones), got " + duration.toMillis() / 1000.0 + " s");
         }
         this.expiresIn = duration;
         return this;
