@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class StorageFile implements AuthStore {
     private static final Logger LOG = LoggerFactory.getLogger(StorageFile.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter READABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS ").withZone(ZoneOffset.UTC);
 
     private final Path path;
     private ObjectNode root;
@@ -273,8 +277,8 @@ public final class StorageFile implements AuthStore {
         }
     }
 
-    /** The reference's {@code datetoISO}: an ISO date with the 'T' and the 'Z' replaced by spaces. */
+    /** The reference's {@code datetoISO}: an ISO date with milliseconds, the 'T' and the 'Z' replaced by spaces. */
     private static String readableDate(Instant instant) {
-        return instant.toString().replace('T', ' ').replace('Z', ' ');
+        return READABLE.format(instant);
     }
 }
