@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hiveauth.pksa.fixtures.PksaFixture;
+import dev.hiveauth.pksa.fixtures.ScriptedApp;
+import dev.hiveauth.pksa.fixtures.TestAccount;
+import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.relay.AccountKeys;
+import java.util.Map;
 import dev.hiveauth.protocol.message.AuthAck;
 import dev.hiveauth.protocol.message.AuthReq;
 import dev.hiveauth.protocol.message.Wait;
@@ -78,6 +83,26 @@ class PayloadFlowTest {
         given.app.replyTo(wait.uuid());
         assertThat(accepted.get(5, TimeUnit.SECONDS).account()).isEqualTo("alice");
         assertThat(given.events.registrationsOf("alice")).isEqualTo(1); // no second connection to the same relay
+    }
+
+    @Test
+    void aPayloadFromAnotherRelayOpensASecondConnection() throws Exception {
+        wallet(b -> { }).connected("alice", "bob");
+        HasServer other = HasServer.builder().host("127.0.0.1").port(0).clock(given.serverClock)
+                .accountKeys(AccountKeys.of(Map.of("alice", TestAccount.ALICE.publicKeys()))).build().start();
+        try (ScriptedApp elsewhere = ScriptedApp.connect(other.uri())) {
+            String authKey = UUID.randomUUID().toString();
+            Wait wait = elsewhere.send(new AuthReq("alice", new AuthReqData(APP).encrypt(authKey)));
+
+            CompletableFuture<Auth> accepted =
+                    given.pksa.acceptPayload(payload("alice", wait.uuid(), authKey, other.uri().toString()));
+
+            assertThat(elsewhere.replyTo(wait.uuid())).isInstanceOf(AuthAck.class);
+            assertThat(accepted.get(5, TimeUnit.SECONDS).key()).isEqualTo(authKey);
+            assertThat(given.events.registrations).containsExactlyInAnyOrder("alice", "bob", "alice");
+        } finally {
+            other.stop();
+        }
     }
 
     @Test

@@ -259,6 +259,28 @@ class SigningTest {
     }
 
     @Test
+    void thePolicySeesTheApplicationAndTheValidatedOperations() throws Exception {
+        java.util.List<ApprovalRequest> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        wallet(b -> b.policy(request -> {
+            asked.add(request);
+            return CompletableFuture.completedFuture(Decision.REJECT);
+        }));
+
+        Wait wait = sign(KeyType.POSTING, VOTE, false);
+        given.app.replyTo(wait.uuid());
+
+        assertThat(asked).singleElement().isInstanceOfSatisfying(SignApproval.class, approval -> {
+            assertThat(approval.account()).isEqualTo("alice");
+            assertThat(approval.app()).isEqualTo("peakd.com");
+            assertThat(approval.keyType()).isEqualTo(KeyType.POSTING);
+            assertThat(approval.broadcast()).isFalse();
+            assertThat(approval.expire()).isEqualTo(wait.expire());
+            assertThat(approval.operations()).singleElement()
+                    .satisfies(op -> assertThat(op.string("permlink")).isEqualTo("hello"));
+        });
+    }
+
+    @Test
     void aBroadcastTheNodeRefusesIsAnError() throws Exception {
         wallet();
         given.node.refuseBroadcasts("missing required posting authority:Missing Posting Authority alice");
