@@ -104,15 +104,24 @@ class HasServerWebSocketTest {
     void aFrameOverTheLimitClosesTheSocketWith1009() throws Exception {
         try (WsTestClient peer = WsTestClient.connect(uri("/"))) {
             peer.next("connected");
-            peer.send("{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4096) + "\"}");
+            sendOversized(peer, "{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4096) + "\"}");
             assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1009);
         }
         try (WsTestClient peer = WsTestClient.connect(uri("/"))) {
             peer.next("connected");
             peer.send("{\"cmd\":\"key_req\",\"pad\":\"" + "x".repeat(4000) + "\"}");
             peer.next("key_ack");
-            peer.send("x".repeat(1_000_000));
+            sendOversized(peer, "x".repeat(1_000_000));
             assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1009);
+        }
+    }
+
+    /** The server may close the socket while the client is still writing the frame: Tyrus then throws from send. */
+    private static void sendOversized(WsTestClient peer, String frame) {
+        try {
+            peer.send(frame);
+        } catch (Exception e) {
+            // the close code is what this test checks
         }
     }
 
