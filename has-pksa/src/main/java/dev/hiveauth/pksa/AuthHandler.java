@@ -50,8 +50,9 @@ final class AuthHandler {
         }
         Opened found = opened.get();
         if (found.problem() != null) {
-            LOG.info("auth_req {} for {}: invalid auth_req_data: {}", request.uuid(), request.account(),
-                    found.problem().getMessage());
+            LOG.info("auth_req {} for {}: invalid auth_req_data, answered with auth_err", request.uuid(),
+                    request.account());
+            LOG.debug("auth_req {}: {}", request.uuid(), found.problem().getMessage());
             failPayload(found, "the request's auth_req_data is invalid: " + found.problem().getMessage());
             return done(error(request));
         }
@@ -134,7 +135,7 @@ final class AuthHandler {
         }
         if (decision != Decision.APPROVE) {
             LOG.info("auth_req {} for {} from {}: not approved ({})", request.uuid(), request.account(),
-                    found.data().app().name(), decision);
+                    LogText.safe(found.data().app().name()), decision);
             failPayload(found, "the authentication was not approved");
             return Refusals.refuse(wallet, decision, request, found.authKey());
         }
@@ -153,7 +154,7 @@ final class AuthHandler {
             String data = new AuthAckData(authExpire, signed, null).encrypt(found.authKey());
             String uuid = request.uuid();
             LOG.info("auth_req {} for {} from {}: approved until {}", uuid, request.account(),
-                    found.data().app().name(), java.time.Instant.ofEpochMilli(authExpire));
+                    LogText.safe(found.data().app().name()), java.time.Instant.ofEpochMilli(authExpire));
             if (found.payload() != null) {
                 found.payload().outcome().complete(auth);
             }

@@ -44,13 +44,19 @@ final class RequestDispatcher {
             LOG.debug("{} without uuid from {}: ignored", request.cmd(), link.uri());
             return;
         }
-        if (request.expire() <= now) {
-            LOG.info("{} {} for {} expired {} ms ago: ignored", request.cmd(), request.uuid(), request.account(),
-                    now - request.expire());
+        if (!LogText.safe(request.uuid()).equals(request.uuid())) {
+            // relays assign UUIDs; one with control characters or of any length is not worth answering
+            LOG.debug("{} with an unusable uuid from {}: ignored", request.cmd(), link.uri());
             return;
         }
         if (!wallet.manages(request.account())) {
-            LOG.debug("{} {} for {}: not an account of this wallet", request.cmd(), request.uuid(), request.account());
+            LOG.debug("{} {} for {}: not an account of this wallet", request.cmd(), request.uuid(),
+                    LogText.safe(request.account()));
+            return;
+        }
+        if (request.expire() <= now) {
+            LOG.info("{} {} for {} expired {} ms ago: ignored", request.cmd(), request.uuid(), request.account(),
+                    now - request.expire());
             return;
         }
         PendingReply already = answered.get(request.uuid());

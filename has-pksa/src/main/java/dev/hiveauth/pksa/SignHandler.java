@@ -63,7 +63,9 @@ final class SignHandler {
         try {
             operations = OperationCheck.read(data.ops(), data.keyType());
         } catch (OperationCheck.InvalidOperations e) {
-            LOG.info("sign_req {} for {}: {}", request.uuid(), request.account(), e.getMessage());
+            // the details quote the decrypted operations: debug only
+            LOG.info("sign_req {} for {}: invalid operations, answered with sign_err", request.uuid(), request.account());
+            LOG.debug("sign_req {}: {}", request.uuid(), e.getMessage());
             return done(error(request, auth, e.getMessage()));
         }
         Optional<PrivateKey> key = wallet.keys().key(request.account(), data.keyType());
