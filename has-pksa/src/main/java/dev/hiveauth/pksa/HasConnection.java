@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -234,9 +234,14 @@ final class HasConnection {
         handler.lost(this);
     }
 
-    private static void closeLater(Session session) {
-        // a dead peer may never answer the close handshake: do not hold anyone's thread for it
-        CompletableFuture.runAsync(() -> closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "connection replaced"));
+    private void closeLater(Session session) {
+        // a dead peer may never answer the close handshake: not on the caller's thread, and not on the
+        // common pool either (the Hive client completes its calls there)
+        try {
+            timers.execute(() -> closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "connection replaced"));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "connection replaced");
+        }
     }
 
     private static void closeQuietly(Session session, CloseReason.CloseCode code, String reason) {
