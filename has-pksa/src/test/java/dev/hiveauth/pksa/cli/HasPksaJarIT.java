@@ -104,7 +104,7 @@ class HasPksaJarIT {
 
     @Test
     void servesAnApplicationFromStorageJsonAndWritesTheStateBack() throws Exception {
-        launch();
+        launch("--verbose");
         String authKey = UUID.randomUUID().toString();
         try (ScriptedApp app = ScriptedApp.connect(server.uri())) {
             Wait auth = app.send(new AuthReq("alice", new AuthReqData(new AuthReqData.App("it.example")).encrypt(authKey),
@@ -121,6 +121,7 @@ class HasPksaJarIT {
         }
         assertThat(Files.readString(dir.resolve("storage.json"))).contains("\"nonce\": 123456");
         String log = Files.readString(stderr);
+        assertThat(log).contains("[SEND ", "\"cmd\":\"register_req\"", "\"auth_key\":\"<...>\"");
         assertThat(log).doesNotContain(authKey).doesNotContain(SECRET).doesNotContain(TestAccount.ALICE.posting().toWif());
     }
 
