@@ -1,0 +1,32 @@
+package dev.hiveauth.pksa;
+
+import dev.hiveauth.protocol.chain.ChainId;
+import dev.hiveauth.protocol.chain.rpc.HiveClient;
+import dev.hiveauth.protocol.message.Family;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * What the request handlers share: the keys, the stored authentications, the rules and policy, the chain,
+ * and the single thread every decision runs on (so that a nonce is checked and recorded in one step).
+ *
+ * @param hive the Hive API client, or null when the wallet cannot sign transactions
+ * @param serviceSecret the service-mode secret that opens an {@code auth_req}'s {@code auth_key}, or null
+ * @param authDuration how long a new authentication lasts
+ * @param rejectUnapproved the request families answered with a nack instead of silence when not approved
+ * @param transactionExpiration how long after the head block a signed transaction stays valid
+ */
+record Wallet(KeyStore keys, AuthStore auths, ApprovalPolicy policy, SigningRules rules, Clock clock, HiveClient hive,
+              ChainId chainId, String serviceSecret, Duration authDuration, Set<Family> rejectUnapproved,
+              Duration transactionExpiration, Executor thread) {
+
+    boolean manages(String account) {
+        return keys.accounts().contains(account);
+    }
+
+    long now() {
+        return clock.millis();
+    }
+}
