@@ -16,6 +16,7 @@ public final class PrivateKey {
 
     private final BigInteger d;
     private volatile PublicKey publicKey;
+    private volatile SharedWith lastShared;
 
     private PrivateKey(BigInteger d) {
         if (d.signum() <= 0 || d.compareTo(Secp256k1.N) >= 0) {
@@ -116,11 +117,27 @@ public final class PrivateKey {
 
     /**
      * The memo shared secret: SHA-512 of the 32-byte x coordinate of d·other (64 raw bytes).
-     * Symmetric: {@code a.sharedSecret(B) == b.sharedSecret(A)}.
+     * Symmetric: {@code a.sharedSecret(B) == b.sharedSecret(A)}. The last result is remembered: a wallet's key
+     * makes a proof of key for the same server key on every reply, and the point multiplication is most of
+     * a memo's cost.
      */
     public byte[] sharedSecret(PublicKey other) {
+        SharedWith last = lastShared;
+        if (last != null && last.peer().equals(other)) {
+            return last.secret().clone();
+        }
+        byte[] secret = computeSharedSecret(other);
+        lastShared = new SharedWith(other, secret.clone());
+        return secret;
+    }
+
+    /** {@link #sharedSecret} without the remembered result. */
+    byte[] computeSharedSecret(PublicKey other) {
         ECPoint shared = other.point().multiply(d).normalize();
         return Hash.sha512(Secp256k1.toBytes32(shared.getAffineXCoord().toBigInteger()));
+    }
+
+    private record SharedWith(PublicKey peer, byte[] secret) {
     }
 
     BigInteger scalar() {

@@ -34,7 +34,7 @@ final class SharedSecretCache {
     /** sha512(x(owner·other)); the caller must not modify the array. */
     byte[] secretWith(PublicKey other) {
         if (slots.length() == 0) {
-            return owner.sharedSecret(other);
+            return owner.computeSharedSecret(other);
         }
         int hash = other.hashCode();
         int slot = (hash ^ (hash >>> 16)) & mask;
@@ -42,7 +42,7 @@ final class SharedSecretCache {
         if (entry != null && entry.key().equals(other)) {
             return entry.secret();
         }
-        byte[] secret = owner.sharedSecret(other);
+        byte[] secret = owner.computeSharedSecret(other);
         slots.set(slot, new Entry(other, secret));
         return secret;
     }

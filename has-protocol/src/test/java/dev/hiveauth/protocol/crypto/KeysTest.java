@@ -124,6 +124,23 @@ class KeysTest {
     }
 
     @Test
+    void theRememberedSharedSecretIsRightWhenPeersAlternateAndCannotBeCorruptedByACaller() {
+        PrivateKey mine = PrivateKey.generate();
+        PublicKey server = PrivateKey.generate().publicKey();
+        PublicKey other = PrivateKey.generate().publicKey();
+        byte[] withServer = mine.computeSharedSecret(server);
+        byte[] withOther = mine.computeSharedSecret(other);
+        for (int i = 0; i < 3; i++) {
+            assertThat(mine.sharedSecret(server)).isEqualTo(withServer);
+            assertThat(mine.sharedSecret(server)).isEqualTo(withServer);
+            assertThat(mine.sharedSecret(other)).isEqualTo(withOther);
+        }
+        byte[] handedOut = mine.sharedSecret(other);
+        handedOut[0] ^= 1;
+        assertThat(mine.sharedSecret(other)).isEqualTo(withOther);
+    }
+
+    @Test
     void sharedSecretsAreSymmetricAndMatchHiveJs() {
         PrivateKey mine = PrivateKey.fromBytes(HEX.parseHex("8fdfdde486f696fd7c6313325e14d3ff0c34b6e2c390d1944cbfe150f4457168"));
         PublicKey theirs = PublicKey.fromString("STM7vbxtK1WaZqXsiCHPcjVFBewVj8HFRd5Z5XZDpN6Pvb2dZcMqK");
