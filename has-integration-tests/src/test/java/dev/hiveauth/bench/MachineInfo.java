@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * The machine and JVM a run measured, so figures from different machines are never compared blindly.
  *
+ * @param jvmArguments the harness JVM's options, bench.* properties aside
  * @param loadAverage the 1-minute load average when the run started (other builds show up here)
  */
 public record MachineInfo(int cores, long memoryBytes, String os, String javaVersion, String vm,
@@ -21,7 +22,10 @@ public record MachineInfo(int cores, long memoryBytes, String os, String javaVer
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("
                         + System.getProperty("java.vm.vendor") + ")",
-                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                // the bench.* properties are listed with the settings
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(argument -> !argument.startsWith("-Dbench."))
+                        .toList(),
                 Runtime.getRuntime().maxMemory(),
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
                 currentLoadAverage());
