@@ -5,6 +5,7 @@ import dev.hiveauth.bench.Pacing;
 import dev.hiveauth.bench.measure.LatencyRecorder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Open loop: one sender sends auth_reqs on a fixed schedule ({@code rate} per second, the APPs in turn)
@@ -37,8 +38,14 @@ public final class FixedRatePhase {
             }
             long total = settings.rate() * (windowEnd - firstSend) / NANOS_PER_SECOND;
             AtomicLong maxLagNanos = new AtomicLong();
-            Thread sender = new Thread(() -> sendOnSchedule(rig.apps(), settings.rate(), firstSend, total, maxLagNanos),
-                    "bench-rate-sender");
+            AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
+            Thread sender = new Thread(() -> {
+                try {
+                    sendOnSchedule(rig.apps(), settings.rate(), firstSend, total, maxLagNanos);
+                } catch (RuntimeException e) {
+                    senderFailure.set(e);
+                }
+            }, "bench-rate-sender");
             sender.setDaemon(true);
             sender.start();
             Pacing.sleepUntil(windowStart);
@@ -46,6 +53,9 @@ public final class FixedRatePhase {
             Pacing.sleepUntil(windowEnd);
             MeasuredWindow.WindowFigures figures = window.close();
             sender.join();
+            if (senderFailure.get() != null) {
+                throw new IllegalStateException("the sender stopped before its schedule ended", senderFailure.get());
+            }
             RoundTripCorrectness correctness = Drain.await(rig, settings.drainTimeout());
             return PhaseResult.of("fixedRate", settings.rate() + " requests/s over " + settings.apps() + " APPs",
                     settings.rateWarmup(), settings.rateWindow(), answeredInWindow.get(), latencies.summary(), figures,

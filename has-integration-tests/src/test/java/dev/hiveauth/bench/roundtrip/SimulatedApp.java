@@ -111,11 +111,15 @@ public final class SimulatedApp extends Endpoint {
         synchronized (this) {
             awaitingWait.add(new Outstanding(account, startNanos));
             sent++;
-            session.getAsyncRemote().sendText(frame, result -> {
-                if (!result.isOK()) {
-                    counts.recordSendFailure(result.getException());
-                }
-            });
+            try {
+                session.getAsyncRemote().sendText(frame, result -> {
+                    if (!result.isOK()) {
+                        counts.recordSendFailure(result.getException());
+                    }
+                });
+            } catch (RuntimeException e) {
+                counts.recordSendFailure(e); // the request stays unanswered, and the phase fails its check
+            }
         }
     }
 

@@ -132,11 +132,15 @@ public final class SimulatedPksa extends Endpoint {
 
     // One frame at a time per session: Tyrus does not promise concurrent sends on one session are safe.
     private synchronized void send(String frame) {
-        session.getAsyncRemote().sendText(frame, result -> {
-            if (!result.isOK()) {
-                counts.recordSendFailure(result.getException());
-            }
-        });
+        try {
+            session.getAsyncRemote().sendText(frame, result -> {
+                if (!result.isOK()) {
+                    counts.recordSendFailure(result.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            counts.recordSendFailure(e);
+        }
     }
 
     /** Forwarded requests received. */
