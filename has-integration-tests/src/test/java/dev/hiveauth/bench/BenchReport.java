@@ -50,6 +50,7 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("apps", s.apps());
         settings.put("pksas", s.pksas());
         settings.put("accountsPerPksa", s.accountsPerPksa());
+        settings.put("replyPok", s.replyPok());
         settings.put("inFlightPerApp", s.inFlight());
         settings.put("warmup", BenchSettings.show(s.warmup()));
         settings.put("window", BenchSettings.show(s.window()));

@@ -19,6 +19,8 @@ import java.util.function.Function;
  * @param apps simulated APP connections ({@code bench.apps=8})
  * @param pksas simulated PKSA connections ({@code bench.pksas=4})
  * @param accountsPerPksa accounts each PKSA registers ({@code bench.accountsPerPksa=2})
+ * @param replyPok whether PKSAs prove their replies ({@code bench.replyPok=true}); false measures what the
+ *     PKSAs' ECDH costs, with the server accepting replies on the registration alone (compat mode)
  * @param inFlight closed loop: requests each APP keeps outstanding ({@code bench.inFlight=8})
  * @param warmup closed loop: time before measuring ({@code bench.warmup=15s})
  * @param window closed loop: the measured window ({@code bench.window=30s})
@@ -35,7 +37,7 @@ import java.util.function.Function;
  * @param idleHeap the child server's -Xmx ({@code bench.idleHeap=1g})
  * @param reportDir where bench-report.json and bench-summary.txt go ({@code bench.reportDir=target})
  */
-public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accountsPerPksa, int inFlight,
+public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accountsPerPksa, boolean replyPok, int inFlight,
                             Duration warmup, Duration window, int rate, Duration rateWarmup, Duration rateWindow,
                             Duration drainTimeout, Duration serverTimeout, boolean profile, int connections,
                             int openThreads, List<String> sourceAddresses, String idleHeap, Path reportDir) {
@@ -65,6 +67,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                 read("apps", "8", Integer::parseInt),
                 read("pksas", "4", Integer::parseInt),
                 read("accountsPerPksa", "2", Integer::parseInt),
+                read("replyPok", "true", Boolean::parseBoolean),
                 read("inFlight", "8", Integer::parseInt),
                 read("warmup", "15s", BenchSettings::duration),
                 read("window", "30s", BenchSettings::duration),
@@ -91,7 +94,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
 
     /** A copy writing its report elsewhere. */
     public BenchSettings withReportDir(Path dir) {
-        return new BenchSettings(phases, apps, pksas, accountsPerPksa, inFlight, warmup, window, rate, rateWarmup,
+        return new BenchSettings(phases, apps, pksas, accountsPerPksa, replyPok, inFlight, warmup, window, rate, rateWarmup,
                 rateWindow, drainTimeout, serverTimeout, profile, connections, openThreads, sourceAddresses, idleHeap,
                 dir);
     }

@@ -44,8 +44,10 @@ final class BenchSummary {
         line("load average (1 min): %.2f at start, %.2f at end (other work on the machine shows here)",
                 m.loadAverage(), report.loadAverageAtEnd());
         Map<String, Object> s = report.settings();
-        line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; server timeout %s",
-                s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"), s.get("serverTimeout"));
+        line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; replies %s; server"
+                + " timeout %s", s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"),
+                Boolean.TRUE.equals(s.get("replyPok")) ? "with a pok" : "WITHOUT a pok (what-if: not the target's setup)",
+                s.get("serverTimeout"));
         line("");
     }
 

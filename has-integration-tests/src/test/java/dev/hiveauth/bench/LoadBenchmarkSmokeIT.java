@@ -27,7 +27,7 @@ class LoadBenchmarkSmokeIT {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aSmallRunAnswersEveryRequestOnceAndWritesACompleteReport() throws Exception {
-        BenchSettings settings = new BenchSettings(EnumSet.allOf(Phase.class), 2, 2, 1, 4, Duration.ofMillis(200),
+        BenchSettings settings = new BenchSettings(EnumSet.allOf(Phase.class), 2, 2, 1, true, 4, Duration.ofMillis(200),
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), true, 50, 2, List.of(), "256m", REPORT_DIR);
 

@@ -55,7 +55,7 @@ final class RoundTripRig implements AutoCloseable {
         try {
             for (int p = 0; p < settings.pksas(); p++) {
                 int from = p * settings.accountsPerPksa();
-                rig.pksas.add(SimulatedPksa.connect(client, server.uri(), server.serverKey(),
+                rig.pksas.add(SimulatedPksa.connect(client, server.uri(), server.serverKey(), settings.replyPok(),
                         accounts.subList(from, from + settings.accountsPerPksa()), SETUP_TIMEOUT));
             }
             for (int a = 0; a < settings.apps(); a++) {

@@ -44,6 +44,7 @@ public final class SimulatedPksa extends Endpoint {
     private static final long GRANTED_MILLIS = Duration.ofDays(1).toMillis();
 
     private final PublicKey serverKey;
+    private final boolean replyPok;
     private final Map<String, BenchAccount> accounts;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch allRegistered;
@@ -52,16 +53,20 @@ public final class SimulatedPksa extends Endpoint {
     private final AtomicLong replies = new AtomicLong();
     private volatile Session session;
 
-    private SimulatedPksa(PublicKey serverKey, List<BenchAccount> accounts) {
+    private SimulatedPksa(PublicKey serverKey, boolean replyPok, List<BenchAccount> accounts) {
         this.serverKey = serverKey;
+        this.replyPok = replyPok;
         this.accounts = accounts.stream().collect(Collectors.toMap(BenchAccount::name, Function.identity()));
         this.allRegistered = new CountDownLatch(accounts.size());
     }
 
-    /** Connects, registers {@code accounts} and returns once the server acked every one. */
-    static SimulatedPksa connect(ClientManager client, URI server, PublicKey serverKey, List<BenchAccount> accounts,
-                                 Duration timeout) throws Exception {
-        SimulatedPksa pksa = new SimulatedPksa(serverKey, accounts);
+    /**
+     * Connects, registers {@code accounts} and returns once the server acked every one. Without
+     * {@code replyPok} its replies carry no pok, as Hive Keychain Mobile's do.
+     */
+    static SimulatedPksa connect(ClientManager client, URI server, PublicKey serverKey, boolean replyPok,
+                                 List<BenchAccount> accounts, Duration timeout) throws Exception {
+        SimulatedPksa pksa = new SimulatedPksa(serverKey, replyPok, accounts);
         client.connectToServer(pksa, ClientEndpointConfig.Builder.create().build(), server);
         List<RegisterReq.Account> proofs = accounts.stream()
                 .map(a -> RegisterReq.Account.withPok(a.name(),
@@ -125,7 +130,7 @@ public final class SimulatedPksa extends Endpoint {
             return;
         }
         String data = new AuthAckData(System.currentTimeMillis() + GRANTED_MILLIS).encrypt(account.authKey());
-        String pok = ProofOfKey.forReply(account.key(), serverKey, request.uuid());
+        String pok = replyPok ? ProofOfKey.forReply(account.key(), serverKey, request.uuid()) : null;
         send(MessageCodec.encode(new AuthAck(request.uuid(), data, pok)));
         replies.incrementAndGet();
     }
