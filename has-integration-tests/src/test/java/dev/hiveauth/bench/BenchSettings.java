@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param replyPok whether PKSAs prove their replies ({@code bench.replyPok=true}); false measures what the
  *     PKSAs' ECDH costs, with the server accepting replies on the registration alone (compat mode)
  * @param inFlight closed loop: requests each APP keeps outstanding ({@code bench.inFlight=8})
- * @param warmup closed loop: time before measuring ({@code bench.warmup=15s})
+ * @param warmup closed loop: time before measuring; long, so the JIT is done ({@code bench.warmup=30s})
  * @param window closed loop: the measured window ({@code bench.window=30s})
  * @param rate open loop: requests per second over all APPs ({@code bench.rate=1000})
  * @param rateWarmup open loop: time at the rate before measuring ({@code bench.rateWarmup=10s})
@@ -69,7 +69,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                 read("accountsPerPksa", "2", Integer::parseInt),
                 read("replyPok", "true", Boolean::parseBoolean),
                 read("inFlight", "8", Integer::parseInt),
-                read("warmup", "15s", BenchSettings::duration),
+                read("warmup", "30s", BenchSettings::duration),
                 read("window", "30s", BenchSettings::duration),
                 read("rate", "1000", Integer::parseInt),
                 read("rateWarmup", "10s", BenchSettings::duration),

@@ -90,8 +90,8 @@ final class BenchSummary {
 
     private void cpu(CpuUse cpu) {
         line("  CPU                %.2f of %d cores (%.0f %%): server threads %.2f, simulated peers %.2f; GC %d"
-                + " collections, %d ms", cpu.coresUsed(), cpu.cores(), cpu.machineShare() * 100, cpu.serverCores(),
-                cpu.peerCores(), cpu.gcCollections(), cpu.gcMillis());
+                + " collections, %d ms; JIT %d ms", cpu.coresUsed(), cpu.cores(), cpu.machineShare() * 100,
+                cpu.serverCores(), cpu.peerCores(), cpu.gcCollections(), cpu.gcMillis(), cpu.jitMillis());
         StringBuilder threads = new StringBuilder();
         cpu.coresByThreadGroup().entrySet().stream().limit(6).forEach(e -> threads.append(threads.length() == 0
                 ? "" : "; ").append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f", e.getValue())));

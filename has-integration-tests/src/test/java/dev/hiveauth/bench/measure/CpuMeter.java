@@ -38,6 +38,7 @@ public final class CpuMeter {
     private final Map<Long, Long> threadCpuNanos = threadCpuNanos();
     private final long gcCount;
     private final long gcMillis;
+    private final long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 
     public CpuMeter() {
         long count = 0;
@@ -79,7 +80,8 @@ public final class CpuMeter {
                 .filter(group -> group.getValue() / wall >= 0.005)
                 .forEach(group -> coresByGroup.put(group.getKey(), round(group.getValue() / wall)));
         return new CpuUse(round(wall), round(cpu), round(cpu / wall), CORES, round(cpu / wall / CORES),
-                round(server / wall), round(peers / wall), end.gcCount - gcCount, end.gcMillis - gcMillis, coresByGroup);
+                round(server / wall), round(peers / wall), end.gcCount - gcCount, end.gcMillis - gcMillis,
+                end.jitMillis - jitMillis, coresByGroup);
     }
 
     /** "Grizzly-worker(3)" and "Grizzly-worker(7)" are one group, labelled with its role when known. */
@@ -121,11 +123,12 @@ public final class CpuMeter {
      * @param peerCores cores used by the simulated APPs' and PKSAs' threads
      * @param gcCollections collections in the window
      * @param gcMillis time the collectors report for them
+     * @param jitMillis time the JIT compilers spent in the window (large: the warm-up was too short)
      * @param coresByThreadGroup cores used by each group of threads (at least 0.005), busiest first: "server:"
      *     the relay's threads, "peers:" the simulated APPs' and PKSAs', "JVM:" the rest of the process
      */
     public record CpuUse(double wallSeconds, double cpuSeconds, double coresUsed, int cores, double machineShare,
-                         double serverCores, double peerCores, long gcCollections, long gcMillis,
+                         double serverCores, double peerCores, long gcCollections, long gcMillis, long jitMillis,
                          Map<String, Double> coresByThreadGroup) {
     }
 }
