@@ -29,7 +29,7 @@ import java.util.function.Function;
  * @param rateWindow open loop: the measured window ({@code bench.rateWindow=30s})
  * @param drainTimeout how long to wait for the last answers after sending stops ({@code bench.drainTimeout=30s})
  * @param serverTimeout the server's request timeout, whole seconds ({@code bench.serverTimeout=60s})
- * @param profile sample stacks with JFR during the closed-loop window ({@code bench.profile=true})
+ * @param profile sample stacks with JFR in a window after the closed-loop one ({@code bench.profile=true})
  * @param connections idle connections to open to the child server ({@code bench.connections=19000})
  * @param openThreads threads opening idle connections ({@code bench.openThreads=4})
  * @param sourceAddresses local addresses for idle connections, round robin; empty lets the kernel choose

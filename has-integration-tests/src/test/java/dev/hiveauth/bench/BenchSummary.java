@@ -111,7 +111,8 @@ final class BenchSummary {
     }
 
     private void hotspots(Hotspots h) {
-        line("  hotspots           JFR, %,d samples every %d ms per thread (%% of samples)", h.samples(), h.periodMs());
+        line("  hotspots           JFR over a second window at the same load, %,d samples every %d ms per thread"
+                + " (%% of samples)", h.samples(), h.periodMs());
         section("on the stack", h.inclusiveByActivity());
         section("self, by component", h.selfByComponent());
         section("self, top methods", h.topMethods());

@@ -49,7 +49,7 @@ public final class FixedRatePhase {
             sender.setDaemon(true);
             sender.start();
             Pacing.sleepUntil(windowStart);
-            MeasuredWindow window = MeasuredWindow.open(rig.server(), false);
+            MeasuredWindow window = MeasuredWindow.open(rig.server());
             Pacing.sleepUntil(windowEnd);
             MeasuredWindow.WindowFigures figures = window.close();
             sender.join();
@@ -59,7 +59,7 @@ public final class FixedRatePhase {
             RoundTripCorrectness correctness = Drain.await(rig, settings.drainTimeout());
             return PhaseResult.of("fixedRate", settings.rate() + " requests/s over " + settings.apps() + " APPs",
                     settings.rateWarmup(), settings.rateWindow(), answeredInWindow.get(), latencies.summary(), figures,
-                    maxLagNanos.get(), correctness);
+                    maxLagNanos.get(), null, correctness);
         }
     }
 

@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param serverCpuMsPerRoundTrip CPU the server's threads spent per round trip answered in the window (GC and
  *     JIT not included): what the relay would cost with its peers on other machines
  * @param maxSendLagMs open loop: how late the sender got behind its schedule at worst (0 for closed loop)
- * @param hotspots stack samples of the window, when profiling was on
+ * @param hotspots stack samples of a second window right after the measured one, same load, when profiling was
+ *     on (starting JFR sets the JIT recompiling for many seconds, so it never runs in the measured window)
  * @param correctness counts over the whole phase, warm-up and drain included
  */
 public record PhaseResult(String phase, String load, double warmupSeconds, double windowSeconds,
@@ -31,13 +32,13 @@ public record PhaseResult(String phase, String load, double warmupSeconds, doubl
 
     static PhaseResult of(String phase, String load, Duration warmup, Duration window, long answeredInWindow,
                           LatencySummary clientLatency, MeasuredWindow.WindowFigures figures, long maxSendLagNanos,
-                          RoundTripCorrectness correctness) {
+                          Hotspots hotspots, RoundTripCorrectness correctness) {
         double seconds = window.toNanos() / 1e9;
         CpuUse cpu = figures.cpu();
         double serverCpuMs = answeredInWindow == 0 ? 0 : cpu.serverCores() * cpu.wallSeconds() * 1e3 / answeredInWindow;
         return new PhaseResult(phase, load, warmup.toMillis() / 1e3, seconds, answeredInWindow,
                 Math.round(answeredInWindow / seconds * 10) / 10.0, clientLatency, figures.serverLatency(), cpu,
                 Math.round(serverCpuMs * 1e3) / 1e3, Math.round(maxSendLagNanos / 1e3) / 1e3,
-                figures.loadAverageBefore(), figures.loadAverageAfter(), figures.hotspots(), correctness);
+                figures.loadAverageBefore(), figures.loadAverageAfter(), hotspots, correctness);
     }
 }

@@ -2,15 +2,20 @@ package dev.hiveauth.bench.roundtrip;
 
 import dev.hiveauth.bench.BenchSettings;
 import dev.hiveauth.bench.Pacing;
+import dev.hiveauth.bench.measure.HotspotProfiler;
 import dev.hiveauth.bench.measure.LatencyRecorder;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed loop: each APP keeps {@code inFlight} auth_reqs outstanding and sends the next one the moment one is
  * answered, so the server and the peers run as fast as this machine lets them. After the warm-up, the
- * answers arriving in the window give round trips per second; then sending stops and the rest drain.
+ * answers arriving in the window give round trips per second; with profiling on, the same load then runs
+ * for a profiling window (JFR, which the measured window never sees); then sending stops and the rest drain.
  */
 public final class SaturationPhase {
+    private static final Duration LONGEST_PROFILE = Duration.ofSeconds(20);
+
     private SaturationPhase() {
     }
 
@@ -20,6 +25,8 @@ public final class SaturationPhase {
             AtomicLong answeredInWindow = new AtomicLong();
             long windowStart = System.nanoTime() + settings.warmup().toNanos();
             long windowEnd = windowStart + settings.window().toNanos();
+            Duration profiling = settings.profile() ? min(settings.window(), LONGEST_PROFILE) : Duration.ZERO;
+            long sendingEnd = windowEnd + profiling.toNanos();
             for (SimulatedApp app : rig.apps()) {
                 app.onAnswered((answeredBy, startNanos, endNanos) -> {
                     if (endNanos >= windowStart && endNanos < windowEnd) {
@@ -27,7 +34,7 @@ public final class SaturationPhase {
                         latencies.record(endNanos - startNanos);
                     }
                     long now = System.nanoTime();
-                    if (now < windowEnd) {
+                    if (now < sendingEnd) {
                         answeredBy.send(now);
                     }
                 });
@@ -38,13 +45,23 @@ public final class SaturationPhase {
                 }
             }
             Pacing.sleepUntil(windowStart);
-            MeasuredWindow window = MeasuredWindow.open(rig.server(), settings.profile());
+            MeasuredWindow window = MeasuredWindow.open(rig.server());
             Pacing.sleepUntil(windowEnd);
             MeasuredWindow.WindowFigures figures = window.close();
+            HotspotProfiler.Hotspots hotspots = null;
+            if (settings.profile()) {
+                HotspotProfiler profiler = HotspotProfiler.start();
+                Pacing.sleepUntil(sendingEnd);
+                hotspots = profiler.stop();
+            }
             RoundTripCorrectness correctness = Drain.await(rig, settings.drainTimeout());
             return PhaseResult.of("saturation", settings.inFlight() + " in flight per APP ("
                     + settings.inFlight() * settings.apps() + " in all)", settings.warmup(), settings.window(),
-                    answeredInWindow.get(), latencies.summary(), figures, 0, correctness);
+                    answeredInWindow.get(), latencies.summary(), figures, 0, hotspots, correctness);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }
