@@ -1,0 +1,75 @@
+package dev.hiveauth.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hiveauth.bench.idle.IdleResult;
+import dev.hiveauth.bench.roundtrip.PhaseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything one run measured, as written to {@code bench-report.json}: when and where, with what settings,
+ * the targets, each part's figures (null for a part not run) and the verdict against the targets.
+ *
+ * @param loadAverageAtEnd the 1-minute load average when the run ended
+ */
+public record BenchReport(String generatedAt, MachineInfo machine, Map<String, Object> settings,
+                          Targets targets, PhaseResult saturation, PhaseResult fixedRate, IdleResult idle,
+                          double loadAverageAtEnd, Verdict verdict) {
+
+    /** The targets of issues 4 and 7, on a 2-core machine. */
+    public record Targets(double roundTripsPerSecond, double serverP99Ms, int serverP99AtRate, long idleConnections,
+                          long idleHeapBytes) {
+        static final Targets ISSUE = new Targets(3_000, 5, 1_000, 20_000, 1L << 30);
+    }
+
+    /**
+     * Each target met or not (null: the part did not run), and whether every request was answered correctly.
+     *
+     * @param idleConnections met when 20,000 connections, extrapolated, fit within 1 GiB of heap
+     */
+    public record Verdict(Boolean roundTripsPerSecond, Boolean serverP99, Boolean idleConnections,
+                          boolean everyRequestAnsweredOnce) {
+        static Verdict of(Targets targets, PhaseResult saturation, PhaseResult fixedRate, IdleResult idle) {
+            return new Verdict(
+                    saturation == null ? null : saturation.roundTripsPerSecond() >= targets.roundTripsPerSecond(),
+                    fixedRate == null ? null : fixedRate.serverLatency().p99Ms() <= targets.serverP99Ms(),
+                    idle == null ? null : idle.targetFitsIn1GiB(),
+                    (saturation == null || saturation.correctness().ok())
+                            && (fixedRate == null || fixedRate.correctness().ok()));
+        }
+    }
+
+    /** The settings as plain strings and numbers, in a stable order. */
+    static Map<String, Object> describe(BenchSettings s) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("phases", s.phases().stream().map(Enum::name).sorted().toList());
+        settings.put("apps", s.apps());
+        settings.put("pksas", s.pksas());
+        settings.put("accountsPerPksa", s.accountsPerPksa());
+        settings.put("replyPok", s.replyPok());
+        settings.put("inFlightPerApp", s.inFlight());
+        settings.put("warmup", BenchSettings.show(s.warmup()));
+        settings.put("window", BenchSettings.show(s.window()));
+        settings.put("rate", s.rate());
+        settings.put("rateWarmup", BenchSettings.show(s.rateWarmup()));
+        settings.put("rateWindow", BenchSettings.show(s.rateWindow()));
+        settings.put("serverTimeout", BenchSettings.show(s.serverTimeout()));
+        settings.put("serverLimits", "SPEC §1 defaults, except per-socket rate and pending limits lifted"
+                + " (one simulated connection carries many users' traffic)");
+        settings.put("profile", s.profile());
+        settings.put("connections", s.connections());
+        settings.put("openThreads", s.openThreads());
+        settings.put("sourceAddresses", s.sourceAddresses());
+        settings.put("idleHeap", s.idleHeap());
+        return settings;
+    }
+
+    void write(Path json) throws IOException {
+        Files.createDirectories(json.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), this);
+    }
+}

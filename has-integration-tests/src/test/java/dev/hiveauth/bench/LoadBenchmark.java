@@ -1,0 +1,78 @@
+package dev.hiveauth.bench;
+
+import dev.hiveauth.bench.BenchSettings.Phase;
+import dev.hiveauth.bench.idle.IdleCapacityBenchmark;
+import dev.hiveauth.bench.idle.IdleResult;
+import dev.hiveauth.bench.roundtrip.FixedRatePhase;
+import dev.hiveauth.bench.roundtrip.PhaseResult;
+import dev.hiveauth.bench.roundtrip.SaturationPhase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The load benchmark of the HAS server (issues 4 and 7): round trips per second with every role in this JVM
+ * (closed loop), latency at a fixed rate (open loop), and idle connections held by a server alone in a child
+ * JVM. Settings are {@code bench.*} system properties ({@link BenchSettings}); the report goes to
+ * {@code target/bench-report.json} and {@code target/bench-summary.txt}, and the summary to stdout.
+ * Run it with {@code mvn -B -pl has-integration-tests -am verify -DskipTests -Dbench.load} (see BENCHMARKS.md).
+ * Exits 1 when a request went unanswered or wrong (the figures are then not worth reading), 0 otherwise,
+ * whether or not the targets were met.
+ */
+public final class LoadBenchmark {
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchReport report = run(BenchSettings.fromSystemProperties());
+        System.out.print(BenchSummary.of(report));
+        System.out.flush();
+        // Tyrus's shared client transport lingers for a while after its last session: do not wait for it.
+        System.exit(report.verdict().everyRequestAnsweredOnce() ? 0 : 1);
+    }
+
+    /** Runs the parts {@code settings} names and writes the report files. */
+    public static BenchReport run(BenchSettings settings) throws Exception {
+        MachineInfo machine = MachineInfo.now();
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        PhaseResult saturation = null;
+        PhaseResult fixedRate = null;
+        IdleResult idle = null;
+        if (settings.runs(Phase.SATURATION)) {
+            progress("closed loop: %d APPs x %d in flight, %d PKSAs; %s warm-up, %s measured", settings.apps(),
+                    settings.inFlight(), settings.pksas(), BenchSettings.show(settings.warmup()),
+                    BenchSettings.show(settings.window()));
+            saturation = SaturationPhase.run(settings);
+            progress("closed loop: %.1f round trips/s", saturation.roundTripsPerSecond());
+        }
+        if (settings.runs(Phase.RATE)) {
+            progress("open loop: %d requests/s; %s warm-up, %s measured", settings.rate(),
+                    BenchSettings.show(settings.rateWarmup()), BenchSettings.show(settings.rateWindow()));
+            fixedRate = FixedRatePhase.run(settings);
+            progress("open loop: server p99 %.3f ms, client p99 %.3f ms", fixedRate.serverLatency().p99Ms(),
+                    fixedRate.clientLatency().p99Ms());
+        }
+        if (settings.runs(Phase.IDLE)) {
+            progress("idle: %d connections to a server in a child JVM with -Xmx%s", settings.connections(),
+                    settings.idleHeap());
+            idle = IdleCapacityBenchmark.run(settings);
+            progress("idle: %d opened, %d heap bytes per connection", idle.opened(), idle.heapPerConnectionBytes());
+        }
+        BenchReport.Targets targets = BenchReport.Targets.ISSUE;
+        BenchReport report = new BenchReport(started, machine, BenchReport.describe(settings), targets, saturation,
+                fixedRate, idle, MachineInfo.currentLoadAverage(), BenchReport.Verdict.of(targets, saturation, fixedRate, idle));
+        write(report, settings.reportDir());
+        return report;
+    }
+
+    private static void write(BenchReport report, Path dir) throws IOException {
+        report.write(dir.resolve("bench-report.json"));
+        Files.writeString(dir.resolve("bench-summary.txt"), BenchSummary.of(report));
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+}

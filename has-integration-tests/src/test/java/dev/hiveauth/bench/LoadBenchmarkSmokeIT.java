@@ -1,0 +1,69 @@
+package dev.hiveauth.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hiveauth.bench.BenchSettings.Phase;
+import dev.hiveauth.bench.idle.IdleResult;
+import dev.hiveauth.bench.roundtrip.PhaseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Keeps the load benchmark from rotting: every part of it, at a size that takes seconds, inside
+ * {@code mvn verify}. It checks that every request was answered exactly once and the report is complete,
+ * never how fast anything was (that depends on the machine).
+ */
+class LoadBenchmarkSmokeIT {
+    private static final Path REPORT_DIR = Path.of("target", "bench-smoke");
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aSmallRunAnswersEveryRequestOnceAndWritesACompleteReport() throws Exception {
+        BenchSettings settings = new BenchSettings(EnumSet.allOf(Phase.class), 2, 2, 1, true, 4, Duration.ofMillis(200),
+                Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
+                Duration.ofSeconds(60), true, 50, 2, List.of(), "256m", REPORT_DIR);
+
+        BenchReport report = LoadBenchmark.run(settings);
+
+        PhaseResult saturation = report.saturation();
+        assertThat(saturation.correctness().samples()).isEmpty();
+        assertThat(saturation.correctness().ok()).isTrue();
+        assertThat(saturation.correctness().sent()).isPositive().isEqualTo(saturation.correctness().answered());
+        assertThat(saturation.hotspots().samples()).isNotNegative();
+
+        // 400/s for 0.5 s: exactly 200 requests, each scheduled, sent and answered once.
+        PhaseResult fixedRate = report.fixedRate();
+        assertThat(fixedRate.correctness().ok()).isTrue();
+        assertThat(fixedRate.correctness().sent()).isEqualTo(200);
+        assertThat(fixedRate.correctness().answered()).isEqualTo(200);
+        assertThat(fixedRate.correctness().serverApproved()).isEqualTo(200);
+        assertThat(fixedRate.clientLatency().count()).isEqualTo(200);
+        assertThat(fixedRate.serverLatency().frames()).isPositive();
+
+        IdleResult idle = report.idle();
+        assertThat(idle.firstFailure()).isNull();
+        assertThat(idle.opened()).isEqualTo(50);
+        assertThat(idle.heapWithConnectionsBytes()).isPositive();
+        assertThat(idle.heapMaxBytes()).isPositive();
+
+        assertThat(report.verdict().everyRequestAnsweredOnce()).isTrue();
+        JsonNode json = new ObjectMapper().readTree(REPORT_DIR.resolve("bench-report.json").toFile());
+        for (String field : List.of("generatedAt", "machine", "settings", "targets", "saturation", "fixedRate", "idle",
+                "verdict")) {
+            assertThat(json.hasNonNull(field)).as("report field %s", field).isTrue();
+        }
+        assertThat(json.at("/machine/cores").asInt()).isPositive();
+        assertThat(json.at("/fixedRate/serverLatency/p99Ms").isNumber()).isTrue();
+        assertThat(json.at("/idle/heapPerConnectionBytes").isNumber()).isTrue();
+        assertThat(Files.readString(REPORT_DIR.resolve("bench-summary.txt")))
+                .contains("round trips/s", "server latency ms", "Idle connections");
+    }
+}
