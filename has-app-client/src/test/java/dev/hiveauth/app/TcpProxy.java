@@ -38,11 +38,32 @@ final class TcpProxy implements AutoCloseable {
             listener.close();
             listener = null;
         } else if (!refusing && listener == null) {
-            ServerSocket reopened = new ServerSocket();
-            reopened.setReuseAddress(true);
-            reopened.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            ServerSocket reopened = listenAgain();
             listener = reopened;
             startAccepting(reopened);
+        }
+    }
+
+    /**
+     * The closed listener's port can stay taken for a moment (the JDK finishes closing a socket only once
+     * the thread blocked in accept() has left it), so listening again is retried for up to 5 s.
+     */
+    private ServerSocket listenAgain() throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            ServerSocket socket = new ServerSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                return socket;
+            } catch (java.net.BindException stillTaken) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw stillTaken;
+                }
+                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+            }
         }
     }
 
