@@ -90,7 +90,7 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-100000}", paramLabel = "N",
+    @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-250000}", paramLabel = "N",
             description = "Pending requests in the whole server, including those kept for attach "
                     + "(env HAS_MAX_PENDING_TOTAL, default ${DEFAULT-VALUE}).")
     int maxPendingTotal;

@@ -98,7 +98,12 @@ public final class PendingRequest {
 
     /** True while a PKSA may still answer, or an APP may still attach. */
     synchronized boolean isLive(long now) {
-        return !answered ? now < expire() : now < replyKeptUntil;
+        return now < liveUntil();
+    }
+
+    /** When the request stops being live: its expiry, or once answered, the end of its reply's keep time. */
+    synchronized long liveUntil() {
+        return answered ? replyKeptUntil : expire();
     }
 
     /** Frame bytes this request holds against the server's budget. */
