@@ -10,6 +10,7 @@ import dev.hiveauth.app.HasClient;
 import dev.hiveauth.app.RequestFailedException;
 import dev.hiveauth.it.fixture.Awaited;
 import dev.hiveauth.it.fixture.HiveAuthWorld;
+import dev.hiveauth.it.fixture.KeyRole;
 import dev.hiveauth.pksa.service.ServicePolicy;
 import dev.hiveauth.protocol.crypto.Memo;
 import dev.hiveauth.protocol.crypto.PrivateKey;
@@ -57,7 +58,7 @@ class ChallengeIT {
 
         ChallengeAckData answer = Awaited.value(app.challenge(auth, type, text, false));
 
-        PublicKey expected = privateKey(world.alice(), type).publicKey();
+        PublicKey expected = KeyRole.of(world.alice(), type).publicKey();
         assertThat(answer.pubkey()).isEqualTo(expected.toString());
         assertThat(Awaited.value(verifier.verify("alice", type, text, answer))).isEqualTo(expected);
     }
@@ -96,7 +97,7 @@ class ChallengeIT {
     @ParameterizedTest
     @EnumSource(value = KeyType.class, names = {"MEMO", "POSTING"})
     void aMemoEncryptedToAlicesKeyIsDecryptedByHerWallet(KeyType type) {
-        PublicKey to = privateKey(world.alice(), type).publicKey();
+        PublicKey to = KeyRole.of(world.alice(), type).publicKey();
         String memo = Memo.encode(APP_KEY, to, "#the meeting is at noon");
 
         ChallengeAckData answer = Awaited.value(app.challenge(auth, type, memo, true));
@@ -114,16 +115,5 @@ class ChallengeIT {
 
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class,
                 error -> assertThat(error.error()).startsWith("cannot decrypt the challenge with the memo key"));
-    }
-
-    private static PrivateKey privateKey(AccountKeys account, KeyType type) {
-        switch (type) {
-            case POSTING:
-                return account.posting();
-            case ACTIVE:
-                return account.active();
-            default:
-                return account.memo();
-        }
     }
 }
