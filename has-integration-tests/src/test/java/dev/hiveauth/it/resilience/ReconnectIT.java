@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.hiveauth.app.Auth;
 import dev.hiveauth.app.AuthPrompt;
 import dev.hiveauth.app.AuthResult;
+import dev.hiveauth.app.ConnectionFailedException;
 import dev.hiveauth.app.HasClient;
 import dev.hiveauth.app.SignResult;
 import dev.hiveauth.it.fixture.Awaited;
@@ -104,6 +105,49 @@ class ReconnectIT {
         assertThat(world.chain().accepted(signed.txid())).isPresent();
         assertThat(events.disconnections()).isPositive();
         assertThat(world.registrations("alice")).isEqualTo(1);
+    }
+
+    @Test
+    void aWalletCutOffWhileTheUserApproves_sendsItsAnswerWhenTheRelayForwardsTheRequestAgain_andBroadcastsOnce() {
+        TcpProxy link = world.track(TcpProxy.to(world.relay()));
+        ManualApproval user = new ManualApproval();
+        world.online(serviceWallet().policy(user), link.uri());
+        HasClient app = world.open(world.app().authKeySecret(SECRET));
+        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        user.next().approve();
+        Auth auth = Awaited.value(login).auth();
+
+        CompletableFuture<SignResult> vote = app.signTransaction(auth, KeyType.POSTING,
+                OperationsJson.vote("alice", "bob", "approved-offline"), true);
+        ManualApproval.Question question = user.next();
+        link.refuse();
+        world.awaitRegistrations("alice", 0);
+        question.approve(); // signed and broadcast; the answer has no connection to go out on
+        await().until(() -> world.chain().accepted().size() == 1);
+        link.admit(); // registered again, the request still unanswered comes again: the kept answer goes out
+
+        assertThat(Awaited.value(vote).txid()).isEqualTo(world.chain().accepted().get(0).id());
+        assertThat(user.asked()).as("the user is not asked twice").isEqualTo(2);
+        assertThat(world.chain().accepted()).as("nor is the vote broadcast twice").hasSize(1);
+    }
+
+    @Test
+    void aRequestMadeWhileTheRelayIsUnreachable_failsAtOnce_andTheNextOneGoesThroughWhenItIsBack() {
+        world.online(serviceWallet());
+        TcpProxy link = world.track(TcpProxy.to(world.relay()));
+        HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
+        Auth auth = Awaited.value(app.authenticate("alice", APP, null, null)).auth();
+
+        link.refuse();
+        await().until(() -> world.server().relay().connectionCount() == 1); // only the wallet is left
+        Throwable unreachable = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
+                OperationsJson.vote("alice", "bob", "unreachable"), true));
+        link.admit();
+        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
+                OperationsJson.vote("alice", "bob", "reachable"), true));
+
+        assertThat(unreachable).isInstanceOf(ConnectionFailedException.class);
+        assertThat(world.chain().accepted()).extracting(tx -> tx.id()).containsExactly(signed.txid());
     }
 
     @Test
