@@ -8,6 +8,7 @@ import dev.hiveauth.app.AuthPrompt;
 import dev.hiveauth.app.AuthResult;
 import dev.hiveauth.app.ConnectionFailedException;
 import dev.hiveauth.app.HasClient;
+import dev.hiveauth.app.RequestRefusedException;
 import dev.hiveauth.app.SignResult;
 import dev.hiveauth.it.fixture.Awaited;
 import dev.hiveauth.it.fixture.HiveAuthWorld;
@@ -67,6 +68,33 @@ class ReconnectIT {
         AuthResult result = Awaited.value(login);
         assertThat(result.auth().account()).isEqualTo("alice");
         assertThat(link.admitted()).as("one connection before the cut, one after").isEqualTo(2);
+    }
+
+    @Test
+    void anAppCutOffWithSeveralRequestsPending_attachesToEachAndGetsEveryAnswer() {
+        ManualApproval user = new ManualApproval();
+        world.online(serviceWallet().policy(user));
+        TcpProxy link = world.track(TcpProxy.to(world.relay()));
+        HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
+        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        user.next().approve();
+        Auth auth = Awaited.value(login).auth();
+
+        List<CompletableFuture<SignResult>> votes = Stream.of("one", "two", "three")
+                .map(permlink -> app.signTransaction(auth, KeyType.POSTING, OperationsJson.vote("alice", "bob", permlink), true))
+                .toList();
+        List<ManualApproval.Question> questions = List.of(user.next(), user.next(), user.next());
+        link.refuse();
+        await().until(() -> world.server().relay().connectionCount() == 1);
+        questions.get(0).approve();
+        questions.get(1).reject();
+        questions.get(2).approve();
+        await().until(() -> world.requests("sign", "approved") == 2 && world.requests("sign", "refused") == 1);
+        link.admit();
+
+        assertThat(world.chain().accepted(Awaited.value(votes.get(0)).txid())).isPresent();
+        assertThat(Awaited.failure(votes.get(1))).isInstanceOf(RequestRefusedException.class);
+        assertThat(world.chain().accepted(Awaited.value(votes.get(2)).txid())).isPresent();
     }
 
     @Test
