@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hiveauth.app.AccountKeyLookup;
-import dev.hiveauth.app.AuthPrompt;
 import dev.hiveauth.app.AuthResult;
 import dev.hiveauth.app.ChallengeVerifier;
 import dev.hiveauth.app.HasClient;
@@ -23,12 +22,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Hive Keychain Mobile, the most used wallet, as it really speaks (legacy registration, no proof on replies, bare
  * {@code *_wait} frames, a session token it needs back, refusals without data), against the real relay in its
- * default compat mode and the real application client — and against a strict relay, which refuses its replies.
+ * default compat mode and the real application client. ({@link StrictModeIT}: a strict relay refuses its replies.)
  */
 class KeychainMobileIT {
     private static final AuthReqData.App APP = new AuthReqData.App("it.example");
 
-    private HiveAuthWorld world = HiveAuthWorld.start();
+    private final HiveAuthWorld world = HiveAuthWorld.start();
 
     @AfterEach
     void close() {
@@ -92,26 +91,5 @@ class KeychainMobileIT {
         world.advance(HiveAuthWorld.PAST_EXPIRY);
 
         assertThat(Awaited.failure(vote)).isInstanceOf(RequestExpiredException.class);
-    }
-
-    @Test
-    void aStrictRelayRegistersKeychainButRefusesItsUnprovenReply_andTheAppExpires() {
-        world.close();
-        world = HiveAuthWorld.strict();
-        KeychainMobileWallet keychain = keychain();
-        HasClient app = world.open(world.app());
-        CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, prompt -> {
-            keychain.scan(prompt.uri());
-            shown.complete(prompt);
-        });
-        keychain.approveLogin();
-
-        String uuid = Awaited.value(shown).uuid();
-        assertThat(keychain.socket().await("error", uuid).get("error").asText()).isEqualTo("auth_ack: \"pok\" is required");
-        world.advance(HiveAuthWorld.PAST_EXPIRY);
-        assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
-        assertThat(world.requests("auth", "approved")).isZero();
     }
 }
