@@ -27,6 +27,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 
@@ -120,7 +121,7 @@ public final class HasClient implements AutoCloseable {
         String frame = MessageCodec.encode(new AuthReq(account, data, wrappedKey, null, null, null));
         Consumer<Wait> prompt = onWait == null ? null : wait -> onWait.accept(
                 new AuthPrompt(wait.uuid(), wait.expire(), new AuthPayload(account, wait.uuid(), authKey, server)));
-        return connection.submit(new PendingRequest<>(Family.AUTH, account, frame,
+        return connection.submit(new PendingRequest<>(Family.AUTH, account, () -> frame,
                 uuid -> ReplyValidator.auth(uuid, account, authKey), prompt));
     }
 
@@ -140,8 +141,11 @@ public final class HasClient implements AutoCloseable {
     public CompletableFuture<SignResult> signTransaction(Auth auth, KeyType keyType, JsonNode ops, boolean broadcast,
                                                          Consumer<? super Wait> onWait) {
         requireLive(auth);
-        String data = new SignReqData(keyType, ops, broadcast, nonces.next()).encrypt(auth.authKey());
-        String frame = MessageCodec.encode(new SignReq(auth.account(), data, auth.token()));
+        SignReqData checked = new SignReqData(keyType, ops, broadcast, null); // invalid arguments fail here, now
+        // The nonce is taken as the request goes on the wire: a wallet refuses one below the last it saw, so
+        // requests of concurrent callers must leave in the order of their nonces.
+        Supplier<String> frame = () -> MessageCodec.encode(new SignReq(auth.account(), new SignReqData(
+                checked.keyType(), checked.ops(), checked.broadcast(), nonces.next()).encrypt(auth.authKey()), auth.token()));
         return connection.submit(new PendingRequest<>(Family.SIGN, auth.account(), frame,
                 uuid -> ReplyValidator.sign(uuid, auth.authKey()), onWait));
     }
@@ -162,8 +166,11 @@ public final class HasClient implements AutoCloseable {
     public CompletableFuture<ChallengeAckData> challenge(Auth auth, KeyType keyType, String text, boolean decrypt,
                                                          Consumer<? super Wait> onWait) {
         requireLive(auth);
-        String data = new ChallengeReqData(keyType, text, decrypt, nonces.next()).encrypt(auth.authKey());
-        String frame = MessageCodec.encode(new ChallengeReq(auth.account(), data, auth.token()));
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(text, "text");
+        // the nonce is taken as the request goes on the wire (see signTransaction)
+        Supplier<String> frame = () -> MessageCodec.encode(new ChallengeReq(auth.account(), new ChallengeReqData(
+                keyType, text, decrypt, nonces.next()).encrypt(auth.authKey()), auth.token()));
         return connection.submit(new PendingRequest<>(Family.CHALLENGE, auth.account(), frame,
                 uuid -> ReplyValidator.challenge(uuid, auth.authKey()), onWait));
     }

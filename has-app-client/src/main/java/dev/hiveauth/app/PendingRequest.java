@@ -5,6 +5,7 @@ import dev.hiveauth.protocol.message.Wait;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One request of this client, from creation to its answer: queued (no connection yet), sent (waiting for
@@ -16,7 +17,8 @@ final class PendingRequest<T> {
 
     private final Family family;
     private final String account;
-    private final String frame;
+    private final Supplier<String> encoder;
+    private String frame;
     private final Function<String, ReplyReader<T>> readerForUuid;
     private final Consumer<? super Wait> onWait;
     private final CompletableFuture<T> future = new CompletableFuture<>();
@@ -28,15 +30,16 @@ final class PendingRequest<T> {
     private boolean attaching;
 
     /**
-     * @param frame the encoded request
+     * @param encoder encodes the request, once, when it goes on the wire (under the client's lock, so that what
+     *     it takes then, the nonce, follows the order of the wire)
      * @param readerForUuid builds the reply checks once the uuid is known (a nack must decrypt to it)
      * @param onWait told of the {@code *_wait}, or null
      */
-    PendingRequest(Family family, String account, String frame, Function<String, ReplyReader<T>> readerForUuid,
-                   Consumer<? super Wait> onWait) {
+    PendingRequest(Family family, String account, Supplier<String> encoder,
+                   Function<String, ReplyReader<T>> readerForUuid, Consumer<? super Wait> onWait) {
         this.family = family;
         this.account = account;
-        this.frame = frame;
+        this.encoder = encoder;
         this.readerForUuid = readerForUuid;
         this.onWait = onWait;
     }
@@ -49,7 +52,11 @@ final class PendingRequest<T> {
         return account;
     }
 
+    /** The encoded request, made at the first call: call it only to send the request. */
     String frame() {
+        if (frame == null) {
+            frame = encoder.get();
+        }
         return frame;
     }
 

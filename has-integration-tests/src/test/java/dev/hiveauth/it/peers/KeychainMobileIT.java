@@ -1,0 +1,95 @@
+package dev.hiveauth.it.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hiveauth.app.AccountKeyLookup;
+import dev.hiveauth.app.AuthResult;
+import dev.hiveauth.app.ChallengeVerifier;
+import dev.hiveauth.app.HasClient;
+import dev.hiveauth.app.RequestExpiredException;
+import dev.hiveauth.app.SignResult;
+import dev.hiveauth.it.fixture.Awaited;
+import dev.hiveauth.it.fixture.HiveAuthWorld;
+import dev.hiveauth.it.fixture.OperationsJson;
+import dev.hiveauth.protocol.message.Wait;
+import dev.hiveauth.protocol.payload.AuthReqData;
+import dev.hiveauth.protocol.payload.KeyType;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hive Keychain Mobile, the most used wallet, as it really speaks (legacy registration, no proof on replies, bare
+ * {@code *_wait} frames, a session token it needs back, refusals without data), against the real relay in its
+ * default compat mode and the real application client. ({@link StrictModeIT}: a strict relay refuses its replies.)
+ */
+class KeychainMobileIT {
+    private static final AuthReqData.App APP = new AuthReqData.App("it.example");
+
+    private final HiveAuthWorld world = HiveAuthWorld.start();
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    private KeychainMobileWallet keychain() {
+        return world.track(new KeychainMobileWallet(world.alice(), world.hive(), world.clock()));
+    }
+
+    @Test
+    void keychainLogsAliceInFromTheQrCode_itsUnprovenReplyAcceptedFromItsVerifiedRegistration() {
+        KeychainMobileWallet keychain = keychain();
+        HasClient app = world.open(world.app());
+        String challenge = "keychain login " + world.clock().millis();
+
+        CompletableFuture<AuthResult> login = app.authenticate("alice", APP,
+                new AuthReqData.Challenge(KeyType.POSTING, challenge), prompt -> keychain.scan(prompt.uri()));
+        keychain.approveLogin();
+        AuthResult result = Awaited.value(login);
+
+        assertThat(result.auth().token()).as("Keychain's session token, kept for later requests").isNotNull();
+        ChallengeVerifier verifier = new ChallengeVerifier(AccountKeyLookup.onChain(world.hive()));
+        assertThat(Awaited.value(verifier.verify("alice", KeyType.POSTING, challenge, result.challenge())))
+                .isEqualTo(world.alice().posting().publicKey());
+        assertThat(keychain.socket().received("error")).as("its bare auth_wait is ignored, not answered").isEmpty();
+    }
+
+    @Test
+    void theAppSendsKeychainsTokenBack_soKeychainFindsTheSessionAndSigns() {
+        KeychainMobileWallet keychain = keychain();
+        HasClient app = world.open(world.app());
+        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, prompt -> keychain.scan(prompt.uri()));
+        String token = keychain.approveLogin();
+        AuthResult result = Awaited.value(login);
+        assertThat(result.auth().token()).isEqualTo(token);
+
+        CompletableFuture<SignResult> vote = app.signTransaction(result.auth(), KeyType.POSTING,
+                OperationsJson.vote("alice", "bob", "from-keychain"), true);
+        String txid = keychain.approveNextSign();
+
+        assertThat(Awaited.value(vote).txid()).isEqualTo(txid);
+        assertThat(world.chain().accepted(txid)).isPresent();
+    }
+
+    @Test
+    void keychainsRefusalCarriesNoProofFromTheWallet_soTheAppDoesNotTakeIt_andRunsToTheExpiry() {
+        KeychainMobileWallet keychain = keychain();
+        HasClient app = world.open(world.app());
+        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, prompt -> keychain.scan(prompt.uri()));
+        keychain.approveLogin();
+        AuthResult result = Awaited.value(login);
+
+        CompletableFuture<Wait> waiting = new CompletableFuture<>();
+        CompletableFuture<SignResult> vote = app.signTransaction(result.auth(), KeyType.POSTING,
+                OperationsJson.vote("alice", "bob", "declined"), true, waiting::complete);
+        Awaited.value(waiting);
+        keychain.declineNextSign();
+        // the relay relayed the nack (with its plain error); a HAS could have forged it, so the app waits
+        await().until(() -> world.requests("sign", "refused") == 1);
+        world.advance(HiveAuthWorld.PAST_EXPIRY);
+
+        assertThat(Awaited.failure(vote)).isInstanceOf(RequestExpiredException.class);
+    }
+}
