@@ -14,15 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Account keys from the chain ({@code condenser_api.get_accounts}), cached: an existing account for 60 s, a
  * missing one for 10 s (SPEC §4). The keys of an account are its memo key and every key of its posting,
- * active and owner authorities; weights do not matter for a proof of possession.
+ * active and owner authorities; weights do not matter for a proof of possession. When every Hive node is
+ * down, keys fetched within the last hour are used rather than refusing every proven reply (while replies
+ * without proof would still pass in compat mode); a key rotated during the outage is the accepted risk.
  */
 final class ChainAccountKeys implements AccountKeys {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainAccountKeys.class);
     /** Public Hive API nodes used when none are configured. */
     static final List<URI> DEFAULT_NODES = List.of(
             URI.create("https://api.hive.blog"),
@@ -30,6 +36,7 @@ final class ChainAccountKeys implements AccountKeys {
             URI.create("https://anyx.io"));
     static final Duration FOUND_TTL = Duration.ofSeconds(60);
     static final Duration MISSING_TTL = Duration.ofSeconds(10);
+    static final Duration STALE_LIMIT = Duration.ofHours(1);
     private static final int MAX_CACHED = 100_000;
 
     private final Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch;
@@ -67,7 +74,10 @@ final class ChainAccountKeys implements AccountKeys {
         if (toFetch.isEmpty()) {
             return CompletableFuture.completedFuture(found);
         }
-        return fetch.apply(toFetch).thenApply(fetched -> {
+        return fetch.apply(toFetch).handle((fetched, failure) -> {
+            if (failure != null) {
+                return staleOrFail(toFetch, found, failure);
+            }
             long fetchedAt = clock.millis();
             Set<String> missing = new HashSet<>(toFetch);
             if (cache.size() > MAX_CACHED) {
@@ -76,15 +86,30 @@ final class ChainAccountKeys implements AccountKeys {
             for (HiveAccount account : fetched) {
                 if (missing.remove(account.name())) {
                     Set<PublicKey> keys = keysOf(account);
-                    cache.put(account.name(), new Cached(keys, fetchedAt + FOUND_TTL.toMillis()));
+                    cache.put(account.name(), new Cached(keys, fetchedAt + FOUND_TTL.toMillis(), fetchedAt));
                     found.put(account.name(), keys);
                 }
             }
             for (String name : missing) {
-                cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis()));
+                cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis(), fetchedAt));
             }
             return found;
         });
+    }
+
+    /** The nodes failed: keys fetched within {@link #STALE_LIMIT} for every account asked, or the failure. */
+    private Map<String, Set<PublicKey>> staleOrFail(Set<String> toFetch, Map<String, Set<PublicKey>> found,
+                                                    Throwable failure) {
+        long now = clock.millis();
+        for (String account : toFetch) {
+            Cached stale = cache.get(account);
+            if (stale == null || stale.keys() == null || now - stale.fetchedAt() > STALE_LIMIT.toMillis()) {
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            found.put(account, stale.keys());
+        }
+        LOG.warn("Hive nodes unavailable ({}): using keys cached earlier for {}", failure.toString(), toFetch);
+        return found;
     }
 
     static Set<PublicKey> keysOf(HiveAccount account) {
@@ -97,6 +122,6 @@ final class ChainAccountKeys implements AccountKeys {
         return Set.copyOf(keys);
     }
 
-    private record Cached(Set<PublicKey> keys, long validUntil) {
+    private record Cached(Set<PublicKey> keys, long validUntil, long fetchedAt) {
     }
 }

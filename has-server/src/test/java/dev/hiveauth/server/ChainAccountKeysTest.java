@@ -79,6 +79,24 @@ class ChainAccountKeysTest {
     }
 
     @Test
+    void whenEveryNodeIsDownKeysFetchedWithinTheHourAreUsedAndOlderOnesAreNot() {
+        AtomicInteger calls = new AtomicInteger();
+        ChainAccountKeys keys = new ChainAccountKeys(names -> calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(List.of(alice))
+                : CompletableFuture.failedFuture(new IllegalStateException("every node is down")), clock);
+        keys.lookup(Set.of("alice")).join();
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(keys.lookup(Set.of("alice")).join().get("alice")).contains(posting.publicKey());
+        assertThatThrownBy(() -> keys.lookup(Set.of("alice", "bob")).join())
+                .as("bob was never fetched: no stale keys for him").isInstanceOf(CompletionException.class);
+
+        clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> keys.lookup(Set.of("alice")).join()).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("every node is down");
+    }
+
+    @Test
     void theServerChecksProofsAgainstKeysFromAHiveNodeOverHttp() throws Exception {
         HttpServer node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String account = "{\"name\":\"alice\",\"memo_key\":\"" + memo.publicKey() + "\","
