@@ -91,12 +91,12 @@ public final class HasServerCommand implements Callable<Integer> {
     int maxConnections;
 
     @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-250000}", paramLabel = "N",
-            description = "Pending requests in the whole server, including those kept for attach "
+            description = "Requests waiting for a wallet in the whole server "
                     + "(env HAS_MAX_PENDING_TOTAL, default ${DEFAULT-VALUE}).")
     int maxPendingTotal;
 
     @Option(names = "--max-pending-mb", defaultValue = "${env:HAS_MAX_PENDING_MB:-256}", paramLabel = "MIB",
-            description = "Memory the frames of pending requests and kept replies may hold "
+            description = "Memory the frames of waiting requests may hold, and again the replies kept for attach "
                     + "(env HAS_MAX_PENDING_MB, default ${DEFAULT-VALUE}).")
     int maxPendingMegabytes;
 

@@ -5,9 +5,9 @@ package dev.hiveauth.server.relay;
  * peers send. Defaults: frames up to 256 KiB; per socket 100 pending requests (APP), 1,000 registered
  * accounts (PKSA), 50 messages/s sustained with bursts of 200 — a socket that keeps sending past its rate
  * ({@code abuseBudget} refused frames, forgiven at a tenth of that per second) is closed with 1008; in
- * total 50,000 connections, 250,000 pending requests holding at most 256 MiB of request and reply
- * frames, and 1,000,000 registrations. Change one with the {@code with…} methods. (Answered requests are
- * kept one timeout for attach, so 250,000 sustains about 4,000 requests a second with the default 60 s.)
+ * total 50,000 connections, 250,000 requests waiting for a wallet holding at most 256 MiB of frames,
+ * another 256 MiB at most of replies kept for attach (past it a reply is relayed but not kept), and
+ * 1,000,000 registrations. Change one with the {@code with…} methods.
  */
 public record Limits(int maxFrameBytes, int maxPendingPerSocket, int maxAccountsPerSocket,
                      double messagesPerSecond, int messageBurst, int abuseBudget, int maxConnections,

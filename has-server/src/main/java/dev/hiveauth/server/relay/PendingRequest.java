@@ -106,12 +106,17 @@ public final class PendingRequest {
         return answered ? replyKeptUntil : expire();
     }
 
-    /** Frame bytes this request holds against the server's budget. */
-    synchronized long heldBytes() {
-        return requestBytes + replyBytes;
+    /** Bytes of the forwarded request's frame. */
+    long requestBytes() {
+        return requestBytes;
     }
 
-    /** True once, for the first caller: the origin's pending count goes down exactly once. */
+    /** Bytes of the reply kept for attach, or 0 when none is kept. */
+    synchronized long keptReplyBytes() {
+        return replyBytes;
+    }
+
+    /** True once, for the first caller: the request stops waiting exactly once (answered or expired). */
     synchronized boolean countDownOnce() {
         if (countedDown) {
             return false;

@@ -60,10 +60,11 @@ public final class Relay implements ConnectionHandler {
         ProofOfKey.Verifier verifier = new ProofOfKey.Verifier(serverKey, clock);
         this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
         this.keyAckFrame = MessageCodec.encode(new KeyAck(serverKey.publicKey().toString()));
-        PendingBudget budget = new PendingBudget(limits.maxPendingBytes());
-        this.router = new RequestRouter(state, clock, timeoutMillis, limits, metrics, uuids, budget);
+        Backlog backlog = new Backlog(limits);
+        this.router = new RequestRouter(state, clock, timeoutMillis, limits, metrics, uuids, backlog);
         this.registrar = new Registrar(state, accountKeys, verifier, limits, metrics, router);
-        this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics, budget);
+        this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics,
+                backlog, router);
     }
 
     @Override

@@ -36,10 +36,11 @@ final class ReplyHandler {
     private final long timeoutMillis;
     private final boolean strictPok;
     private final RelayMetrics metrics;
-    private final PendingBudget budget;
+    private final Backlog backlog;
+    private final RequestRouter router;
 
     ReplyHandler(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Clock clock,
-                 long timeoutMillis, boolean strictPok, RelayMetrics metrics, PendingBudget budget) {
+                 long timeoutMillis, boolean strictPok, RelayMetrics metrics, Backlog backlog, RequestRouter router) {
         this.state = state;
         this.accountKeys = accountKeys;
         this.verifier = verifier;
@@ -47,7 +48,8 @@ final class ReplyHandler {
         this.timeoutMillis = timeoutMillis;
         this.strictPok = strictPok;
         this.metrics = metrics;
-        this.budget = budget;
+        this.backlog = backlog;
+        this.router = router;
     }
 
     void reply(Peer pksa, Reply reply, long receivedNanos) {
@@ -104,18 +106,18 @@ final class ReplyHandler {
         Reply relayed = reply.relayed();
         String frame = MessageCodec.encode(relayed);
         // Kept for attach only while memory allows; relayed to a connected APP either way, so no answer is lost.
-        boolean kept = budget.tryReserve(frame.length());
+        boolean kept = backlog.keep(frame.length());
         synchronized (pending) {
             if (!pending.answer(kept ? relayed : null, frame.length(), clock.millis() + timeoutMillis)) {
                 if (kept) {
-                    budget.release(frame.length());
+                    backlog.unkeep(frame.length());
                 }
                 pksa.send(new ErrorMessage(reply.cmd() + ": request already answered", reply.uuid()));
                 return;
             }
             pending.app().send(frame);
         }
-        RequestRouter.done(pending);
+        router.stoppedWaiting(pending);
         metrics.request(pending.family().prefix(), outcome(reply));
         metrics.relayed(receivedNanos);
         LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));

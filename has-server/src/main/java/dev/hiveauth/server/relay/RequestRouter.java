@@ -29,17 +29,17 @@ final class RequestRouter {
     private final Limits limits;
     private final RelayMetrics metrics;
     private final Supplier<String> uuids;
-    private final PendingBudget budget;
+    private final Backlog backlog;
 
     RequestRouter(RelayState state, Clock clock, long timeoutMillis, Limits limits, RelayMetrics metrics,
-                  Supplier<String> uuids, PendingBudget budget) {
+                  Supplier<String> uuids, Backlog backlog) {
         this.state = state;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.limits = limits;
         this.metrics = metrics;
         this.uuids = uuids;
-        this.budget = budget;
+        this.backlog = backlog;
     }
 
     void request(Peer app, Request request) {
@@ -58,20 +58,15 @@ final class RequestRouter {
                     + " pending requests, the limit");
             return;
         }
-        if (state.requestCount() >= limits.maxPendingTotal()) {
-            refuse(app, type, request.cmd() + ": the server is busy (" + limits.maxPendingTotal()
-                    + " pending requests), try again later");
-            return;
-        }
         long now = clock.millis();
         String uuid = uuids.get();
         long expire = now + timeoutMillis;
         // The APP cannot choose uuid or expire: whatever it sent in those fields is replaced.
         Request forwardedRequest = request.forwarded(uuid, expire);
         String forwarded = MessageCodec.encode(forwardedRequest);
-        if (!budget.tryReserve(forwarded.length())) {
-            refuse(app, type, request.cmd() + ": the server is busy (pending requests hold "
-                    + limits.maxPendingBytes() + " bytes), try again later");
+        String busy = backlog.admit(forwarded.length());
+        if (busy != null) {
+            refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
         PendingRequest pending = new PendingRequest(forwardedRequest, app, forwarded.length());
@@ -122,15 +117,16 @@ final class RequestRouter {
                 metrics.request(gone.family().prefix(), Outcome.EXPIRED);
                 LOG.debug("{} for {} expired unanswered", gone.uuid(), gone.account());
             }
-            budget.release(gone.heldBytes());
-            done(gone);
+            stoppedWaiting(gone);
+            backlog.forgotten(gone);
         }
     }
 
-    /** The origin connection has one request fewer pending (answered or expired, counted once). */
-    static void done(PendingRequest request) {
+    /** The request is no longer waiting (answered or expired): counted once, for its origin and the server. */
+    void stoppedWaiting(PendingRequest request) {
         if (request.countDownOnce()) {
             request.origin().requestDone();
+            backlog.stoppedWaiting(request);
         }
     }
 

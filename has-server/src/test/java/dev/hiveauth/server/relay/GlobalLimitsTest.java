@@ -18,11 +18,25 @@ class GlobalLimitsTest {
         has.authRequest(second, "alice");
         has.send(second, "{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"x\"}");
         assertThat(second.takeOne().get("error").asText())
-                .isEqualTo("auth_req: the server is busy (2 pending requests), try again later");
+                .isEqualTo("auth_req: the server is busy (2 requests waiting), try again later");
 
         has.clock.advance(Duration.ofSeconds(60));
         has.relay.sweep();
         has.authRequest(second, "alice");
+    }
+
+    @Test
+    void answeredRequestsKeptForAttachNeverCrowdOutNewRequests() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withPendingTotal(2, 1024 * 1024));
+        FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
+        FakeConnection app = has.open();
+        for (int i = 0; i < 5; i++) {
+            String uuid = has.authRequest(app, "alice");
+            has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"d\",\"pok\":\""
+                    + has.replyPok(has.alicePosting, uuid) + "\"}");
+            assertThat(app.takeOne().get("cmd").asText()).isEqualTo("auth_ack");
+        }
+        assertThat(has.relay.state().requestCount()).as("all five kept for attach").isEqualTo(5);
     }
 
     @Test
@@ -34,7 +48,7 @@ class GlobalLimitsTest {
         assertThat(app.takeOne().get("cmd").asText()).isEqualTo("sign_wait");
         has.send(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
         assertThat(app.takeOne().get("error").asText())
-                .isEqualTo("sign_req: the server is busy (pending requests hold 1000 bytes), try again later");
+                .isEqualTo("sign_req: the server is busy (waiting requests hold 1000 bytes), try again later");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.hiveauth.server.relay;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the server holds for apps, against its server-wide limits: requests still waiting for a wallet
+ * (counted, and their frames' bytes) and replies kept for attach (their bytes, with a fixed overhead per
+ * reply for the objects around it). The two are apart on purpose: a new request must never be refused
+ * because replies are being kept for attach — when their budget is full, a reply is relayed but not kept.
+ */
+final class Backlog {
+    /** Bytes charged per kept reply beyond its frame: the request record and map entries that stay with it. */
+    static final long KEPT_OVERHEAD = 512;
+
+    private final Limits limits;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong waitingBytes = new AtomicLong();
+    private final AtomicLong keptBytes = new AtomicLong();
+
+    Backlog(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Why a new request of {@code bytes} cannot be taken, or null when it was taken. */
+    String admit(long bytes) {
+        if (waiting.incrementAndGet() > limits.maxPendingTotal()) {
+            waiting.decrementAndGet();
+            return "the server is busy (" + limits.maxPendingTotal() + " requests waiting), try again later";
+        }
+        if (!reserve(waitingBytes, bytes)) {
+            waiting.decrementAndGet();
+            return "the server is busy (waiting requests hold " + limits.maxPendingBytes() + " bytes), try again later";
+        }
+        return null;
+    }
+
+    /** May a reply of {@code bytes} be kept for attach? If so its bytes are taken. */
+    boolean keep(long bytes) {
+        return reserve(keptBytes, bytes + KEPT_OVERHEAD);
+    }
+
+    /** A kept reply that was not used after all (another reply won). */
+    void unkeep(long bytes) {
+        keptBytes.addAndGet(-(bytes + KEPT_OVERHEAD));
+    }
+
+    /** The request stopped waiting (answered or expired): its count and frame bytes go back. */
+    void stoppedWaiting(PendingRequest request) {
+        waiting.decrementAndGet();
+        waitingBytes.addAndGet(-request.requestBytes());
+    }
+
+    /** The request was forgotten: the bytes of a reply kept for it go back. */
+    void forgotten(PendingRequest request) {
+        long reply = request.keptReplyBytes();
+        if (reply > 0) {
+            keptBytes.addAndGet(-(reply + KEPT_OVERHEAD));
+        }
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    private boolean reserve(AtomicLong used, long bytes) {
+        while (true) {
+            long current = used.get();
+            if (current + bytes > limits.maxPendingBytes()) {
+                return false;
+            }
+            if (used.compareAndSet(current, current + bytes)) {
+                return true;
+            }
+        }
+    }
+}
