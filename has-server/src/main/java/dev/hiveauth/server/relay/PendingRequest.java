@@ -1,8 +1,8 @@
 package dev.hiveauth.server.relay;
 
 import dev.hiveauth.protocol.message.Family;
-import dev.hiveauth.protocol.message.Reply;
 import dev.hiveauth.protocol.message.Request;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One APP request the relay holds: waiting for a PKSA until {@code expire}, then, once answered, keeping the
@@ -10,27 +10,27 @@ import dev.hiveauth.protocol.message.Request;
  * (SPEC §7, §8). The APP side can be re-bound by attach; the first accepted reply wins.
  */
 public final class PendingRequest {
-    private static final java.util.concurrent.atomic.AtomicLong ARRIVALS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong ARRIVALS = new AtomicLong();
 
     private final long arrival = ARRIVALS.incrementAndGet();
     private final Request forwarded;
+    private final String forwardedFrame;
     private final Peer origin;
-    private final long requestBytes;
     private Connection app;
     private boolean answered;
-    private Reply reply;
-    private long replyBytes;
+    private String keptReplyFrame;
     private long replyKeptUntil;
     private boolean countedDown;
 
-    PendingRequest(Request forwarded, Peer origin, long requestBytes) {
+    /** {@code forwardedFrame} is {@code forwarded} encoded once, sent as is to every PKSA that gets it. */
+    PendingRequest(Request forwarded, String forwardedFrame, Peer origin) {
         if (!forwarded.isForwarded()) {
             throw new IllegalArgumentException("a pending request carries its uuid and expire");
         }
         this.forwarded = forwarded;
+        this.forwardedFrame = forwardedFrame;
         this.origin = origin;
         this.app = origin.connection();
-        this.requestBytes = requestBytes;
     }
 
     public String uuid() {
@@ -59,6 +59,11 @@ public final class PendingRequest {
         return forwarded;
     }
 
+    /** The forwarded request's frame, encoded once. */
+    String forwardedFrame() {
+        return forwardedFrame;
+    }
+
     Peer origin() {
         return origin;
     }
@@ -71,9 +76,9 @@ public final class PendingRequest {
         app = connection;
     }
 
-    /** The reply kept for attach, or null (not answered yet, or answered when memory was short). */
-    synchronized Reply reply() {
-        return reply;
+    /** The relayed reply's frame kept for attach, or null (not answered yet, or answered when memory was short). */
+    synchronized String keptReplyFrame() {
+        return keptReplyFrame;
     }
 
     synchronized boolean isAnswered() {
@@ -81,17 +86,17 @@ public final class PendingRequest {
     }
 
     /**
-     * Records the first accepted reply, keeping it for attach until {@code keepUntil} unless it is null (no room
-     * to keep it: it is still relayed, and later replies are still "already answered"); false if another reply
-     * was accepted before.
+     * Records the first accepted reply at {@code now}, keeping its frame for attach until {@code keepUntil} unless
+     * the frame is null (no room to keep it: it is still relayed, and later replies are still "already
+     * answered"). False if the request was answered before, or has expired meanwhile (a proof of key is checked
+     * after a chain lookup, and an expired request must not be answered).
      */
-    synchronized boolean answer(Reply kept, long keptBytes, long keepUntil) {
-        if (answered) {
+    synchronized boolean answer(String keptFrame, long now, long keepUntil) {
+        if (answered || now >= expire()) {
             return false;
         }
         answered = true;
-        reply = kept;
-        replyBytes = kept == null ? 0 : keptBytes;
+        keptReplyFrame = keptFrame;
         replyKeptUntil = keepUntil;
         return true;
     }
@@ -108,12 +113,12 @@ public final class PendingRequest {
 
     /** Bytes of the forwarded request's frame. */
     long requestBytes() {
-        return requestBytes;
+        return forwardedFrame.length();
     }
 
     /** Bytes of the reply kept for attach, or 0 when none is kept. */
     synchronized long keptReplyBytes() {
-        return replyBytes;
+        return keptReplyFrame == null ? 0 : keptReplyFrame.length();
     }
 
     /** True once, for the first caller: the request stops waiting exactly once (answered or expired). */

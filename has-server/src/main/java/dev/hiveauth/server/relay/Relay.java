@@ -166,7 +166,8 @@ public final class Relay implements ConnectionHandler {
                 || message instanceof AttachAck || message instanceof AttachNack) {
             peer.send(new ErrorMessage(message.cmd() + " is sent by the HAS, not to it"));
         } else {
-            peer.send(new ErrorMessage("unsupported cmd \"" + message.cmd() + "\""));
+            // HasMessage is sealed and every kind is handled above; a new kind must get its branch here.
+            throw new IllegalStateException("no handler for " + message.cmd());
         }
     }
 

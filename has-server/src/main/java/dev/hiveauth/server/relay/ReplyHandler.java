@@ -103,16 +103,17 @@ final class ReplyHandler {
     }
 
     private void accept(Peer pksa, PendingRequest pending, Reply reply, long receivedNanos) {
-        Reply relayed = reply.relayed();
-        String frame = MessageCodec.encode(relayed);
+        String frame = MessageCodec.encode(reply.relayed());
         // Kept for attach only while memory allows; relayed to a connected APP either way, so no answer is lost.
         boolean kept = backlog.keep(frame.length());
         synchronized (pending) {
-            if (!pending.answer(kept ? relayed : null, frame.length(), clock.millis() + timeoutMillis)) {
+            long now = clock.millis();
+            if (!pending.answer(kept ? frame : null, now, now + timeoutMillis)) {
                 if (kept) {
                     backlog.unkeep(frame.length());
                 }
-                pksa.send(new ErrorMessage(reply.cmd() + ": request already answered", reply.uuid()));
+                pksa.send(new ErrorMessage(reply.cmd() + (pending.isAnswered() ? ": request already answered"
+                        : ": unknown or expired request"), reply.uuid()));
                 return;
             }
             pending.app().send(frame);

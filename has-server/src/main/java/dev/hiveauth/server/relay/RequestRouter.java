@@ -6,7 +6,6 @@ import dev.hiveauth.protocol.message.AttachNack;
 import dev.hiveauth.protocol.message.AttachReq;
 import dev.hiveauth.protocol.message.ErrorMessage;
 import dev.hiveauth.protocol.message.MessageCodec;
-import dev.hiveauth.protocol.message.Reply;
 import dev.hiveauth.protocol.message.Request;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.observe.RelayMetrics.Outcome;
@@ -69,7 +68,7 @@ final class RequestRouter {
             refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
-        PendingRequest pending = new PendingRequest(forwardedRequest, app, forwarded.length());
+        PendingRequest pending = new PendingRequest(forwardedRequest, forwarded, app);
         app.requestAdded();
         state.add(pending);
         app.send(request.waitReply(uuid, expire));
@@ -87,14 +86,14 @@ final class RequestRouter {
         long now = clock.millis();
         for (PendingRequest pending : state.unanswered(account)) {
             if (pending.isLive(now)) {
-                pksa.connection().send(MessageCodec.encode(pending.forwarded()));
+                pksa.connection().send(pending.forwardedFrame());
             }
         }
     }
 
     void attach(Peer app, AttachReq attach) {
         PendingRequest pending = state.request(attach.uuid());
-        if (pending == null || !pending.isLive(clock.millis()) || pending.isAnswered() && pending.reply() == null) {
+        if (pending == null || !pending.isLive(clock.millis()) || pending.isAnswered() && pending.keptReplyFrame() == null) {
             app.send(new AttachNack(attach.uuid()));
             return;
         }
@@ -102,9 +101,9 @@ final class RequestRouter {
         synchronized (pending) {
             pending.rebind(app.connection());
             app.send(new AttachAck(attach.uuid()));
-            Reply stored = pending.reply();
+            String stored = pending.keptReplyFrame();
             if (stored != null) {
-                app.send(stored);
+                app.connection().send(stored);
             }
         }
         LOG.debug("{}: attached to {}", app.id(), Shown.name(attach.uuid()));

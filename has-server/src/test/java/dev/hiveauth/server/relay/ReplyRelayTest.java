@@ -164,6 +164,20 @@ class ReplyRelayTest {
     }
 
     @Test
+    void aReplyWhosePokCheckEndsAfterTheRequestExpiredIsRefusedNotRelayed() {
+        String uuid = pendingAuth();
+        java.util.concurrent.CompletableFuture<java.util.Map<String, java.util.Set<dev.hiveauth.protocol.crypto.PublicKey>>>
+                slowChain = new java.util.concurrent.CompletableFuture<>();
+        has.accountKeys = accounts -> slowChain;
+        has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"d\",\"pok\":\"" + pok(uuid) + "\"}");
+        has.clock.advance(java.time.Duration.ofSeconds(60));
+        slowChain.complete(java.util.Map.of("alice", has.chain.get("alice")));
+
+        assertThat(pksa.takeOne().get("error").asText()).isEqualTo("auth_ack: unknown or expired request");
+        assertThat(app.take()).isEmpty();
+    }
+
+    @Test
     void aPokCheckThatCannotReachTheChainIsAnErrorNotARelay() {
         String uuid = pendingAuth();
         has.accountKeys = accounts -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("down"));
