@@ -53,6 +53,17 @@ class ChainAccountKeysTest {
     }
 
     @Test
+    void everyKeyOfAMultiKeyAuthorityCountsWhateverItsWeightAndDelegatedAccountsDoNot() {
+        PublicKey light = PrivateKey.fromSeed("weight 1 of 3").publicKey();
+        PublicKey heavy = PrivateKey.fromSeed("weight 3 of 3").publicKey();
+        Authority multi = Authority.of(3, Map.of("trusted", 3), Map.of(light, 1, heavy, 3));
+        HiveAccount shared = new HiveAccount("shared", multi, multi, Authority.ofKey(posting.publicKey()), memo.publicKey());
+        Map<String, Set<PublicKey>> found = keysFrom(List.of(shared)).lookup(Set.of("shared")).join();
+        // a proof of key is proof of possession: weights and thresholds do not matter, account_auths are no keys
+        assertThat(found.get("shared")).containsExactlyInAnyOrder(light, heavy, posting.publicKey(), memo.publicKey());
+    }
+
+    @Test
     void foundAccountsAreCachedSixtySecondsAndMissingOnesTen() {
         ChainAccountKeys keys = keysFrom(List.of(alice));
         keys.lookup(Set.of("alice", "nobody")).join();

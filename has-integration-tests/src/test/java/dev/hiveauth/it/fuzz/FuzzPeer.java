@@ -19,6 +19,8 @@ import org.glassfish.tyrus.client.ClientManager;
 final class FuzzPeer implements AutoCloseable {
     private final Session session;
     private final AtomicInteger received = new AtomicInteger();
+    /** Errors that read like a leaked stack trace (SPEC §9: never); kept, not all errors, to keep the heap check honest. */
+    private final java.util.Queue<String> leakyErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicReference<CloseReason> closed = new AtomicReference<>();
     private final BlockingQueue<String> markers = new LinkedBlockingQueue<>();
     private int drains;
@@ -29,6 +31,9 @@ final class FuzzPeer implements AutoCloseable {
             public void onOpen(Session session, EndpointConfig config) {
                 session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
                     received.incrementAndGet();
+                    if (text.contains("Exception") || text.contains("\\tat ") || text.contains("java.")) {
+                        leakyErrors.add(text);
+                    }
                     if (text.startsWith("{\"cmd\":\"attach_nack\",\"uuid\":\"drain-")) {
                         markers.add(text);
                     }
@@ -70,6 +75,10 @@ final class FuzzPeer implements AutoCloseable {
 
     CloseReason closeReason() {
         return closed.get();
+    }
+
+    java.util.Collection<String> leakyErrors() {
+        return leakyErrors;
     }
 
     int received() {

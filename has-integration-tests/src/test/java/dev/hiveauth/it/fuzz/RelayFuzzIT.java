@@ -98,7 +98,7 @@ class RelayFuzzIT {
             for (FuzzPeer peer : peers) {
                 assertThat(peer.drained()).as("every frame answered in order, connection alive").isTrue();
                 assertThat(peer.closeReason()).as("no frame within the limits closes a socket").isNull();
-                assertThat(peer.received()).isPositive();
+                assertThat(peer.leakyErrors()).as("no error reads like a stack trace").isEmpty();
             }
         } finally {
             for (FuzzPeer peer : peers) {

@@ -96,6 +96,12 @@ class ProofOfKeyTest {
     }
 
     @Test
+    void everyLeadingHashIsStrippedNotJustTwo() {
+        String reply = ProofOfKey.create(alicePosting, server.publicKey(), "###" + UUID_OF_REQUEST);
+        assertThat(verifier.verifyReply(reply, UUID_OF_REQUEST, aliceKeys).value()).isEqualTo(UUID_OF_REQUEST);
+    }
+
+    @Test
     void aReplyMustCarryTheUuidOfTheRequestItAnswers() {
         String pok = ProofOfKey.forReply(alicePosting, server.publicKey(), UUID_OF_REQUEST);
 

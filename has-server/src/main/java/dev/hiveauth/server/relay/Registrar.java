@@ -105,10 +105,14 @@ final class Registrar {
             if (!pksa.addAccount(name)) {
                 return; // the socket closed during the lookup: register nothing more
             }
-            state.register(name, pksa.connection());
+            boolean newlyRegistered = state.register(name, pksa.connection());
             LOG.debug("{}: registered {}", pksa.id(), name);
             pksa.send(new RegisterAck(name));
-            router.forwardWaiting(name, pksa);
+            if (newlyRegistered) {
+                // Registering again on the same socket is acked again, but what waits for the account was
+                // already sent to this socket: a phone wallet would show it twice.
+                router.forwardWaiting(name, pksa);
+            }
         }
     }
 

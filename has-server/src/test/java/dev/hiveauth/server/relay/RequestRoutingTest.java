@@ -30,18 +30,29 @@ class RequestRoutingTest {
     }
 
     @Test
-    void realUuidsAreVersionFour() {
-        RelayFixture real = new RelayFixture();
-        Relay relay = new Relay(real.serverKey, AccountKeys.of(real.chain), new InMemoryRelayState(), real.clock,
-                java.time.Duration.ofSeconds(60), false, Limits.DEFAULT,
-                new dev.hiveauth.server.observe.RelayMetrics(real.registry, () -> 0, () -> 0),
-                () -> java.util.UUID.randomUUID().toString(), "t");
-        FakeConnection app = new FakeConnection();
-        relay.onOpen(app);
-        app.take();
-        relay.onText(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"x\"}");
-        assertThat(app.takeOne().get("uuid").asText())
-                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    void registeringAgainOnTheSameSocketIsAckedButDoesNotSendWaitingRequestsTwice() {
+        FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
+        FakeConnection app = has.open();
+        String uuid = has.authRequest(app, "alice");
+        assertThat(pksa.takeOne().get("uuid").asText()).isEqualTo(uuid);
+
+        has.send(pksa, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
+                + has.registrationPok(has.alicePosting) + "\"}]}");
+        assertThat(pksa.take()).extracting(JsonNode::toString)
+                .containsExactly("{\"cmd\":\"register_ack\",\"account\":\"alice\"}");
+    }
+
+    @Test
+    void aSecondPksaRegisteringLaterGetsARequestAlreadySentToTheFirst() {
+        FakeConnection first = has.pksaFor("alice", has.alicePosting);
+        FakeConnection app = has.open();
+        String uuid = has.authRequest(app, "alice");
+        first.take();
+        FakeConnection second = has.open();
+        has.send(second, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
+                + has.registrationPok(has.aliceMemo) + "\"}]}");
+        assertThat(second.take()).extracting(m -> m.get("cmd").asText() + " " + m.path("uuid").asText(""))
+                .containsExactly("register_ack ", "auth_req " + uuid);
     }
 
     @Test

@@ -117,6 +117,21 @@ class HasServerWebSocketTest {
     }
 
     @Test
+    void aFrameOfExactlyTheLimitIsServedAndOneByteMoreClosesWith1009() throws Exception {
+        String head = "{\"cmd\":\"key_req\",\"pad\":\"";
+        String tail = "\"}";
+        String atLimit = head + "x".repeat(4096 - head.length() - tail.length()) + tail;
+        assertThat(atLimit.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(4096);
+        try (WsTestClient peer = WsTestClient.connect(uri("/"))) {
+            peer.next("connected");
+            peer.send(atLimit);
+            peer.next("key_ack");
+            peer.sendExpectingClose(head + "x".repeat(4097 - head.length() - tail.length()) + tail);
+            assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void stoppingClosesEverySocketWithGoingAway() throws Exception {
         WsTestClient peer = WsTestClient.connect(uri("/"));
         peer.next("connected");

@@ -198,6 +198,39 @@ class RelayOverWebSocketTest {
     }
 
     @Test
+    void answersGoOutInTheOrderRequestsArrivedErrorsIncludedAndUuidsAreVersionFour() throws Exception {
+        WsTestClient app = connect();
+        app.send("{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"a\"}");
+        app.send("{\"cmd\":\"sign_req\",\"account\":\"NOT VALID\",\"data\":\"b\"}");
+        app.send("{\"cmd\":\"challenge_req\",\"account\":\"bob\",\"data\":\"c\"}");
+        String first = app.next("auth_wait").get("uuid").asText();
+        assertThat(errorOf(app)).startsWith("sign_req: invalid account name");
+        String third = app.next("challenge_wait").get("uuid").asText();
+        // the server's own uuid source, not one a test injected
+        for (String uuid : List.of(first, third)) {
+            assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        }
+    }
+
+    @Test
+    void attachingFromANewSocketWhileTheOldOneIsStillOpenSendsTheReplyToTheNewOneOnly() throws Exception {
+        WsTestClient pksa = pksaFor("alice", alice);
+        WsTestClient old = connect();
+        String uuid = request(old, "sign_req", "alice");
+        pksa.next("sign_req");
+        WsTestClient fresh = connect();
+        fresh.send("{\"cmd\":\"attach_req\",\"uuid\":\"" + uuid + "\"}");
+        fresh.next("attach_ack");
+        pksa.send("{\"cmd\":\"sign_ack\",\"uuid\":\"" + uuid + "\",\"broadcast\":false,\"data\":{\"signatures\":[]},"
+                + "\"pok\":\"" + ProofOfKey.forReply(alice, server.serverKey(), uuid) + "\"}");
+        assertThat(fresh.next("sign_ack").toString()).isEqualTo("{\"cmd\":\"sign_ack\",\"uuid\":\"" + uuid
+                + "\",\"broadcast\":false,\"data\":{\"signatures\":[]}}");
+        // a frame the old socket must answer proves nothing else was queued for it before
+        old.send("{\"cmd\":\"attach_req\",\"uuid\":\"marker\"}");
+        assertThat(old.next().get("cmd").asText()).isEqualTo("attach_nack");
+    }
+
+    @Test
     void everyForwardedRequestCarriesAccountDataUuidExpireAndThePassThroughFields() throws Exception {
         WsTestClient pksa = pksaFor("alice", alice);
         WsTestClient app = connect();
