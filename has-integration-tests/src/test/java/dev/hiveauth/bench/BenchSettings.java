@@ -92,12 +92,6 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
         return pksas * accountsPerPksa;
     }
 
-    /** A copy writing its report elsewhere. */
-    public BenchSettings withReportDir(Path dir) {
-        return new BenchSettings(phases, apps, pksas, accountsPerPksa, replyPok, inFlight, warmup, window, rate, rateWarmup,
-                rateWindow, drainTimeout, serverTimeout, profile, connections, openThreads, sourceAddresses, idleHeap,
-                dir);
-    }
 
     /** {@code 500ms}, {@code 15s}: how the settings are written. */
     public static String show(Duration duration) {

@@ -37,7 +37,6 @@ class LoadBenchmarkSmokeIT {
         assertThat(saturation.correctness().samples()).isEmpty();
         assertThat(saturation.correctness().ok()).isTrue();
         assertThat(saturation.correctness().sent()).isPositive().isEqualTo(saturation.correctness().answered());
-        assertThat(saturation.hotspots().samples()).isNotNegative();
 
         // 400/s for 0.5 s: exactly 200 requests, each scheduled, sent and answered once.
         PhaseResult fixedRate = report.fixedRate();

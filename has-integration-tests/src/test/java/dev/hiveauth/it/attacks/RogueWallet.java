@@ -26,14 +26,6 @@ final class RogueWallet implements AutoCloseable {
         return new RogueWallet(relay);
     }
 
-    PublicKey serverKey() {
-        return serverKey;
-    }
-
-    WirePeer socket() {
-        return socket;
-    }
-
     /** Registers {@code account} with a proof made with {@code key} (one of the account's, or the test expects a refusal). */
     void register(String account, PrivateKey key, Clock clock) {
         var register = WirePeer.frame("register_req").put("app", "rogue");

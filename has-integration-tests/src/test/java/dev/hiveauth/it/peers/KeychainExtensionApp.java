@@ -66,14 +66,17 @@ final class KeychainExtensionApp implements AutoCloseable {
         socket.send(WirePeer.frame("sign_req").put("account", account).put("token", token)
                 .put("data", data.encrypt(authKey)));
         String uuid = socket.await("sign_wait").get("uuid").asText();
-        return socket.await(frame -> uuid.equals(frame.path("uuid").asText())
-                && frame.path("cmd").asText().startsWith("sign_") && !"sign_wait".equals(frame.path("cmd").asText()),
-                "answer to sign_req " + uuid);
+        return socket.awaitAnswer(uuid);
     }
 
-    /** Every {@code error} the relay sent this app. */
-    List<JsonNode> errors() {
-        return socket.received("error");
+    /**
+     * Every frame the relay sent this app, once it has handled everything sent before: the relay answers a
+     * socket's frames in order, so the attach_nack for a uuid nobody uses comes after all earlier answers.
+     */
+    List<JsonNode> everythingReceived() {
+        socket.send(WirePeer.frame("attach_req").put("uuid", "barrier"));
+        socket.await("attach_nack", "barrier");
+        return socket.received();
     }
 
     @Override

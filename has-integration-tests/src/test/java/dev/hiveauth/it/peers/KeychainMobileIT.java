@@ -53,6 +53,9 @@ class KeychainMobileIT {
         ChallengeVerifier verifier = new ChallengeVerifier(AccountKeyLookup.onChain(world.hive()));
         assertThat(Awaited.value(verifier.verify("alice", KeyType.POSTING, challenge, result.challenge())))
                 .isEqualTo(world.alice().posting().publicKey());
+        // the attach_nack for a uuid nobody uses comes after the answers to everything Keychain sent before
+        keychain.socket().send("{\"cmd\":\"attach_req\",\"uuid\":\"barrier\"}");
+        keychain.socket().await("attach_nack", "barrier");
         assertThat(keychain.socket().received("error")).as("its bare auth_wait is ignored, not answered").isEmpty();
     }
 
