@@ -2,7 +2,6 @@ package dev.hiveauth.app;
 
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.crypto.Signature;
-import dev.hiveauth.protocol.payload.ChallengeAckData;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,16 +27,16 @@ public final class ChallengeVerifier {
      * @throws ChallengeVerificationException when the pubkey or the signature cannot be read, or the signature
      *     was not made by that key over that text
      */
-    public static PublicKey verifySignature(String challenge, ChallengeAckData answer) {
+    public static PublicKey verifySignature(String challenge, ChallengeResult answer) {
         PublicKey claimed;
         try {
-            claimed = PublicKey.fromString(answer.pubkey());
+            claimed = PublicKey.fromString(answer.publicKey());
         } catch (IllegalArgumentException e) {
             throw new ChallengeVerificationException("the answer's pubkey is not a Hive public key: " + e.getMessage());
         }
         Signature signature;
         try {
-            signature = Signature.fromHex(answer.challenge());
+            signature = Signature.fromHex(answer.answer());
         } catch (IllegalArgumentException e) {
             throw new ChallengeVerificationException("the answer is not a signature: " + e.getMessage());
         }
@@ -53,7 +52,7 @@ public final class ChallengeVerifier {
      * completes with that key, or fails with {@link ChallengeVerificationException} (or the lookup's failure).
      */
     public CompletableFuture<PublicKey> verify(String account, KeyType keyType, String challenge,
-                                               ChallengeAckData answer) {
+                                               ChallengeResult answer) {
         PublicKey signer;
         try {
             signer = verifySignature(challenge, answer);

@@ -1,7 +1,5 @@
 package dev.hiveauth.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hiveauth.protocol.chain.AccountName;
 import dev.hiveauth.protocol.message.AuthReq;
 import dev.hiveauth.protocol.message.ChallengeReq;
 import dev.hiveauth.protocol.message.Connected;
@@ -11,11 +9,13 @@ import dev.hiveauth.protocol.message.SignReq;
 import dev.hiveauth.protocol.message.Wait;
 import dev.hiveauth.protocol.payload.AuthPayload;
 import dev.hiveauth.protocol.payload.AuthReqData;
-import dev.hiveauth.protocol.payload.ChallengeAckData;
 import dev.hiveauth.protocol.payload.ChallengeReqData;
-import dev.hiveauth.protocol.payload.KeyType;
 import dev.hiveauth.protocol.payload.ServiceAuthKey;
 import dev.hiveauth.protocol.payload.SignReqData;
+import dev.hiveauth.protocol.transport.Dialer;
+import dev.hiveauth.protocol.transport.RelaySocket;
+import dev.hiveauth.protocol.transport.Timers;
+import dev.hiveauth.protocol.transport.TyrusDialer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
 
 /**
  * An asynchronous HiveAuth client for applications: authenticates Hive accounts and asks their wallets to
@@ -38,49 +35,41 @@ import org.glassfish.tyrus.client.ClientProperties;
  *
  * <pre>{@code
  * try (HasClient has = HasClient.builder().server("wss://hive-auth.arcange.eu").build()) {
- *     AuthResult result = has.authenticate("alice", new AuthReqData.App("myapp"), null,
- *             prompt -> showQrCode(prompt.uri())).join();
- *     Auth auth = result.auth(); // keep it: it holds the key shared with alice's wallet
+ *     AuthResult login = has.authenticate(AuthRequest.newBuilder("alice").app("myapp")
+ *             .onWait(prompt -> showQrCode(prompt.uri())).build()).join();
+ *     Auth auth = login.auth(); // keep it: it holds the key shared with alice's wallet
  * }
  * }</pre>
  *
- * <p>One client keeps one WebSocket, opened on first use; any number of requests may be in flight on it.
- * If it drops while requests wait for their wallet, the client reconnects with backoff and re-attaches
- * them. Callbacks ({@code onWait}, and the futures' completions with whatever was chained to them) run one
- * at a time on the builder's executor, a request's {@code onWait} always before its result, never inside the
- * client's lock: do not block in them waiting for another request of this client. Thread-safe.
+ * <p>One client serves a whole backend: any number of requests may be in flight, from any number of threads.
+ * It paces itself to the relay's limits ({@link FlowControl}): requests leave in submission order over up to
+ * four WebSockets, opened as the load needs them, and wait in a bounded queue beyond that. If a connection
+ * drops while requests wait for their wallet, the client reconnects with backoff and re-attaches them. A client
+ * owns no thread: its sockets, timers and reconnections run on threads every client in the JVM shares.
+ * Callbacks ({@code onWait}, the futures' completions and whatever was chained to them, the
+ * {@link ConnectionListener}) run one at a time on the builder's executor, a request's {@code onWait} always
+ * before its result, never inside the client's lock: do not block in them waiting for another request of this
+ * client. Thread-safe.
  */
 public final class HasClient implements AutoCloseable {
     private final String server;
     private final String authKeySecret;
     private final Clock clock;
     private final Nonces nonces;
-    private final ClientManager manager;
-    private final boolean ownsManager;
-    private final ScheduledThreadPoolExecutor scheduler;
-    private final HasConnection connection;
+    private final RequestScheduler scheduler;
 
     private HasClient(Builder builder) {
         this.server = builder.server;
         this.authKeySecret = builder.authKeySecret;
         this.clock = builder.clock;
         this.nonces = new Nonces(clock);
-        this.ownsManager = builder.manager == null;
-        this.manager = ownsManager ? ClientManager.createClient() : builder.manager;
-        if (ownsManager) {
-            manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, builder.connectTimeout.toMillis());
-        }
-        this.scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
-            Thread thread = new Thread(runnable, "has-client");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        Backoff backoff = new Backoff(builder.backoffInitial, builder.backoffMax,
-                () -> ThreadLocalRandom.current().nextDouble());
-        this.connection = new HasConnection(URI.create(server), manager, scheduler, clock, backoff,
-                builder.connectTimeout, builder.pingInterval, new CallbackQueue(builder.executor));
-        connection.start(builder.expiryCheck);
+        URI uri = URI.create(server);
+        RelaySocket.Settings settings = new RelaySocket.Settings(builder.connectTimeout, builder.pingInterval,
+                builder.pingInterval.multipliedBy(2), builder.backoffInitial, builder.backoffMax);
+        this.scheduler = new RequestScheduler(new CallbackQueue(builder.executor), clock, builder.timers,
+                builder.flowControl, builder.listener, events -> new RelaySocket(uri, builder.dialer, builder.timers,
+                settings, () -> ThreadLocalRandom.current().nextDouble(), events));
+        scheduler.start(builder.expiryCheck);
     }
 
     public static Builder builder() {
@@ -93,105 +82,110 @@ public final class HasClient implements AutoCloseable {
     }
 
     /**
-     * Opens the connection if it is not open, completing with the server's {@code connected}; requests
+     * Opens the first connection if it is not open, completing with the server's {@code connected}; requests
      * connect by themselves, so calling this first is optional (it reports an unreachable server early).
      * Fails with {@link ConnectionFailedException}, or {@link ProtocolMismatchException} for a server whose
      * protocol is newer than 1.
      */
     public CompletableFuture<Connected> connect() {
-        return connection.connect();
+        return scheduler.connect();
     }
 
     /**
-     * Asks {@code account}'s wallet to authenticate this application, with a fresh auth_key (a UUID v4).
+     * Asks the account's wallet to authenticate this application, with a fresh auth_key (a UUID v4).
      *
-     * @param app who is asking, shown to the user by the wallet
-     * @param challenge a challenge the wallet signs in the same round trip, or null
-     * @param onWait receives the {@code has://} link to show (QR code or deep link) once the HAS took the
-     *     request, or null (service mode needs none)
+     * @throws IllegalArgumentException when the request has no {@code onWait} and this client no service-mode
+     *     secret: no wallet could read such a request (nothing is sent)
      */
-    public CompletableFuture<AuthResult> authenticate(String account, AuthReqData.App app,
-                                                      AuthReqData.Challenge challenge,
-                                                      Consumer<? super AuthPrompt> onWait) {
-        AccountName.requireValid(account);
-        Objects.requireNonNull(app, "app");
+    public CompletableFuture<AuthResult> authenticate(AuthRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.onWait() == null && authKeySecret == null) {
+            throw new IllegalArgumentException("no wallet could read this authentication request: show its has:// link "
+                    + "to the user (AuthRequest.Builder.onWait) or give the client the service wallet's secret "
+                    + "(HasClient.Builder.authKeySecret)");
+        }
+        String account = request.account();
         String authKey = UUID.randomUUID().toString();
-        String data = new AuthReqData(app, challenge, null).encrypt(authKey);
+        String data = new AuthReqData(request.app(), request.challenge(), null).encrypt(authKey);
         String wrappedKey = authKeySecret == null ? null : ServiceAuthKey.wrap(authKey, authKeySecret);
         String frame = MessageCodec.encode(new AuthReq(account, data, wrappedKey, null, null, null));
+        Consumer<? super AuthPrompt> onWait = request.onWait();
         Consumer<Wait> prompt = onWait == null ? null : wait -> onWait.accept(
                 new AuthPrompt(wait.uuid(), wait.expire(), new AuthPayload(account, wait.uuid(), authKey, server)));
-        return connection.submit(new PendingRequest<>(Family.AUTH, account, () -> frame,
-                uuid -> ReplyValidator.auth(uuid, account, authKey), prompt));
+        return scheduler.submit(new PendingRequest<>(scheduler.nextSequence(), Family.AUTH, account, null, () -> frame,
+                uuid -> ReplyValidator.auth(uuid, account, authKey), prompt, authHint(request)));
     }
 
-    /** As {@link #signTransaction(Auth, KeyType, JsonNode, boolean, Consumer)} without a wait callback. */
-    public CompletableFuture<SignResult> signTransaction(Auth auth, KeyType keyType, JsonNode ops, boolean broadcast) {
-        return signTransaction(auth, keyType, ops, broadcast, null);
+    private String authHint(AuthRequest request) {
+        String wallet = "a wallet holding " + request.account() + "'s keys, connected to " + server;
+        if (authKeySecret == null) {
+            return "Either the user did not approve it in time, or no wallet read the has:// link shown to the user ("
+                    + wallet + " reads the request from it).";
+        }
+        return "Is a service wallet registered for " + request.account() + " on " + server + ", configured with the same "
+                + "secret as this client's authKeySecret (its auth_req_secret)? A wallet silently ignores a request it "
+                + "cannot open" + (request.onWait() == null ? "." : "; or the user did not approve the link in time.");
     }
 
     /**
-     * Asks the wallet that granted {@code auth} to sign {@code ops} with the account's {@code keyType} key
-     * (posting or active), and to broadcast the transaction unless {@code broadcast} is false.
+     * Asks the wallet that granted the request's authentication to sign its operations, and to broadcast the
+     * transaction unless the request says not to.
      *
-     * @param ops a JSON array of operations, {@code [["vote", {...}], …]}
-     * @param onWait receives the {@code sign_wait} (uuid and expiry), or null
-     * @throws IllegalArgumentException when {@code auth} has expired (by this client's clock)
+     * @throws IllegalArgumentException when the authentication has expired (by this client's clock)
      */
-    public CompletableFuture<SignResult> signTransaction(Auth auth, KeyType keyType, JsonNode ops, boolean broadcast,
-                                                         Consumer<? super Wait> onWait) {
-        requireLive(auth);
-        SignReqData checked = new SignReqData(keyType, ops, broadcast, null); // invalid arguments fail here, now
+    public CompletableFuture<SignResult> sign(SignRequest request) {
+        Auth auth = requireLive(Objects.requireNonNull(request, "request").auth());
+        SignReqData unsigned = new SignReqData(request.keyType(), request.operations(), request.broadcast(), null);
         // The nonce is taken as the request goes on the wire: a wallet refuses one below the last it saw, so
         // requests of concurrent callers must leave in the order of their nonces.
         Supplier<String> frame = () -> MessageCodec.encode(new SignReq(auth.account(), new SignReqData(
-                checked.keyType(), checked.ops(), checked.broadcast(), nonces.next()).encrypt(auth.authKey()), auth.token()));
-        return connection.submit(new PendingRequest<>(Family.SIGN, auth.account(), frame,
-                uuid -> ReplyValidator.sign(uuid, auth.authKey()), onWait));
-    }
-
-    /** As {@link #challenge(Auth, KeyType, String, boolean, Consumer)} without a wait callback. */
-    public CompletableFuture<ChallengeAckData> challenge(Auth auth, KeyType keyType, String text, boolean decrypt) {
-        return challenge(auth, keyType, text, decrypt, null);
+                unsigned.keyType(), unsigned.ops(), unsigned.broadcast(), nonces.next())
+                        .encrypt(auth.authKey()), auth.token()));
+        return scheduler.submit(new PendingRequest<>(scheduler.nextSequence(), Family.SIGN, auth.account(), auth.authKey(),
+                frame, uuid -> ReplyValidator.sign(uuid, auth.authKey()), accepted(request.onWait()),
+                grantedHint(auth, request.keyType().jsonName() + " key, and allow these operations")));
     }
 
     /**
-     * Asks the wallet that granted {@code auth} to sign {@code text} with the account's {@code keyType} key
-     * (or, with {@code decrypt}, to decrypt the {@code #…} memo {@code text}); completes with the public key
-     * used and the signature or decrypted text. {@link ChallengeVerifier} checks a signature.
+     * Asks the wallet that granted the request's authentication to sign its text with the account's key of the
+     * type asked for, or to decrypt it; completes with the key used and the signature or decrypted text.
+     * {@link ChallengeVerifier} checks a signature.
      *
-     * @param onWait receives the {@code challenge_wait} (uuid and expiry), or null
-     * @throws IllegalArgumentException when {@code auth} has expired (by this client's clock)
+     * @throws IllegalArgumentException when the authentication has expired (by this client's clock)
      */
-    public CompletableFuture<ChallengeAckData> challenge(Auth auth, KeyType keyType, String text, boolean decrypt,
-                                                         Consumer<? super Wait> onWait) {
-        requireLive(auth);
-        Objects.requireNonNull(keyType, "keyType");
-        Objects.requireNonNull(text, "text");
-        // the nonce is taken as the request goes on the wire (see signTransaction)
+    public CompletableFuture<ChallengeResult> challenge(ChallengeRequest request) {
+        Auth auth = requireLive(Objects.requireNonNull(request, "request").auth());
+        // the nonce is taken as the request goes on the wire (see sign)
         Supplier<String> frame = () -> MessageCodec.encode(new ChallengeReq(auth.account(), new ChallengeReqData(
-                keyType, text, decrypt, nonces.next()).encrypt(auth.authKey()), auth.token()));
-        return connection.submit(new PendingRequest<>(Family.CHALLENGE, auth.account(), frame,
-                uuid -> ReplyValidator.challenge(uuid, auth.authKey()), onWait));
+                request.keyType(), request.text(), request.decrypt(), nonces.next())
+                        .encrypt(auth.authKey()), auth.token()));
+        return scheduler.submit(new PendingRequest<>(scheduler.nextSequence(), Family.CHALLENGE, auth.account(),
+                auth.authKey(), frame, uuid -> ReplyValidator.challenge(uuid, auth.authKey()), accepted(request.onWait()),
+                grantedHint(auth, request.keyType().jsonName() + " key")));
     }
 
-    private void requireLive(Auth auth) {
+    private String grantedHint(Auth auth, String needs) {
+        return "The wallet that granted this authentication did not answer: it must be connected to " + server
+                + " and registered for " + auth.account() + ", still hold the authentication (not expired or revoked on "
+                + "its side) and the " + needs + "; a wallet that declines without a nack lets the request expire.";
+    }
+
+    private static Consumer<Wait> accepted(Consumer<? super RequestAccepted> onWait) {
+        return onWait == null ? null : wait -> onWait.accept(new RequestAccepted(wait.uuid(), wait.expire()));
+    }
+
+    private Auth requireLive(Auth auth) {
         if (auth.isExpired(clock)) {
-            throw new IllegalArgumentException("the authentication of " + auth.account() + " expired at " + auth.expire());
+            throw new IllegalArgumentException("the authentication of " + auth.account() + " expired at " + auth.expire()
+                    + ": log in again");
         }
+        return auth;
     }
 
-    /**
-     * Closes the connection and releases the client's threads; requests still pending fail with
-     * {@link RequestLostException}.
-     */
+    /** Closes the connections; requests still pending fail with {@link RequestLostException}. */
     @Override
     public void close() {
-        connection.close();
-        scheduler.shutdownNow();
-        if (ownsManager) {
-            manager.shutdown();
-        }
+        scheduler.close();
     }
 
     /** Settings of a {@link HasClient}; only the server is required. */
@@ -200,7 +194,11 @@ public final class HasClient implements AutoCloseable {
         private String authKeySecret;
         private Clock clock = Clock.systemUTC();
         private Executor executor = ForkJoinPool.commonPool();
-        private ClientManager manager;
+        private Timers timers = Timers.shared();
+        private Dialer dialer;
+        private FlowControl flowControl = FlowControl.DEFAULT;
+        private ConnectionListener listener = new ConnectionListener() {
+        };
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration backoffInitial = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
@@ -212,16 +210,21 @@ public final class HasClient implements AutoCloseable {
 
         /** The HAS WebSocket URL, e.g. {@code wss://hive-auth.arcange.eu}; also the payloads' {@code host}. */
         public Builder server(String url) {
-            URI uri = URI.create(Objects.requireNonNull(url, "url"));
-            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("the HAS URL must start with ws:// or wss://");
+            URI uri;
+            try {
+                uri = URI.create(Objects.requireNonNull(url, "url"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a URL: " + url);
+            }
+            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("the HAS URL must look like ws://host:port/ or wss://host/, got " + url);
             }
             this.server = url;
             return this;
         }
 
         /**
-         * Service mode: the secret shared with a PKSA that has no screen to scan a QR code (its
+         * Service mode: the secret shared with a wallet that has no screen to scan a QR code (its
          * {@code auth_req_secret}); every {@code auth_req} then carries the auth_key encrypted with it.
          */
         public Builder authKeySecret(String secret) {
@@ -241,26 +244,37 @@ public final class HasClient implements AutoCloseable {
             return this;
         }
 
-        /** A Tyrus client to share between clients (each has its own threads); default one per client. */
-        public Builder clientManager(ClientManager manager) {
-            this.manager = Objects.requireNonNull(manager, "manager");
+        /**
+         * What keep-alive, reconnection, pacing and expiry checks run on; default one timer thread shared by every
+         * client in the JVM. Tests give timers they move by hand.
+         */
+        public Builder timers(Timers timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** How many connections, how fast, how much in flight and how much queued; default {@link FlowControl#DEFAULT}. */
+        public Builder flowControl(FlowControl flowControl) {
+            this.flowControl = Objects.requireNonNull(flowControl, "flowControl");
+            return this;
+        }
+
+        /** Told when a connection drops while requests wait, and when it is back. */
+        public Builder listener(ConnectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /** How long opening a connection may take, up to the server's {@code connected}; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the connect timeout must be positive");
-            }
-            this.connectTimeout = timeout;
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
         /** Delays between reconnect attempts, doubling from {@code initial} to {@code max}, with jitter; default 0.5 s to 30 s. */
         public Builder reconnectBackoff(Duration initial, Duration max) {
-            new Backoff(initial, max, () -> 0); // validates
-            this.backoffInitial = initial;
-            this.backoffMax = max;
+            this.backoffInitial = Objects.requireNonNull(initial, "initial");
+            this.backoffMax = Objects.requireNonNull(max, "max");
             return this;
         }
 
@@ -274,20 +288,30 @@ public final class HasClient implements AutoCloseable {
         }
 
         /**
-         * How often the open connection is pinged; a ping without a pong by the next one counts as a dropped
-         * connection (then the client reconnects and re-attaches). Default 30 s.
+         * How often an open connection is pinged; one silent (no pong, no frame) for two intervals counts as dropped
+         * (then the client reconnects and re-attaches). Default 30 s.
          */
         public Builder pingInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("the ping interval must be positive");
-            }
-            this.pingInterval = interval;
+            this.pingInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
+        /** The transport, for tests that play the network; default Tyrus on the JVM's shared threads. */
+        Builder dialer(Dialer dialer) {
+            this.dialer = Objects.requireNonNull(dialer, "dialer");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no server was given
+         * @throws IllegalArgumentException when durations do not fit together (e.g. backoff initial above max)
+         */
         public HasClient build() {
             if (server == null) {
                 throw new IllegalStateException("the HAS URL is required: call server(url)");
+            }
+            if (dialer == null) {
+                dialer = TyrusDialer.shared();
             }
             return new HasClient(this);
         }

@@ -42,8 +42,9 @@ final class ReplyValidator {
                     return Verdict.ignore("auth_ack data does not decrypt with the auth_key");
                 }
                 AuthAckData granted = data.get();
-                return Verdict.approve(new AuthResult(new Auth(account, authKey, granted.expire(), granted.token()),
-                        granted.challenge()));
+                ChallengeAckData signed = granted.challenge();
+                return Verdict.approve(new AuthResult(uuid, new Auth(account, authKey, granted.expire(), granted.token()),
+                        signed == null ? null : new ChallengeResult(uuid, signed.pubkey(), signed.challenge())));
             }
             if (reply instanceof AuthNack nack) {
                 return refusal(uuid, nack.data(), nack.error(), authKey);
@@ -70,7 +71,7 @@ final class ReplyValidator {
         };
     }
 
-    static ReplyReader<ChallengeAckData> challenge(String uuid, String authKey) {
+    static ReplyReader<ChallengeResult> challenge(String uuid, String authKey) {
         return reply -> {
             if (reply instanceof ChallengeAck ack) {
                 Optional<ChallengeAckData> data;
@@ -79,7 +80,8 @@ final class ReplyValidator {
                 } catch (PayloadException | IllegalArgumentException e) {
                     return Verdict.ignore("challenge_ack data decrypts but is not a valid challenge_ack_data");
                 }
-                return data.<Verdict<ChallengeAckData>>map(Verdict::approve)
+                return data.<Verdict<ChallengeResult>>map(answer -> Verdict.approve(
+                                new ChallengeResult(uuid, answer.pubkey(), answer.challenge())))
                         .orElseGet(() -> Verdict.ignore("challenge_ack data does not decrypt with the auth_key"));
             }
             if (reply instanceof ChallengeNack nack) {

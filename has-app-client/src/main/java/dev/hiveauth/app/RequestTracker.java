@@ -5,58 +5,57 @@ import dev.hiveauth.protocol.message.AuthWait;
 import dev.hiveauth.protocol.message.ErrorMessage;
 import dev.hiveauth.protocol.message.Reply;
 import dev.hiveauth.protocol.message.Wait;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matches what the HAS sends to this client's requests. The protocol gives requests no id of their own: the
- * HAS answers each request with its {@code *_wait} (or an {@code error}) in the order the requests arrived,
- * so answers are matched by order first, then replies by the uuid the wait gave. Not thread-safe: the
- * client calls it under its lock.
+ * Matches what the HAS sends on one connection to the requests sent on it. The protocol gives requests no id of
+ * their own: the HAS answers each request with its {@code *_wait} (or an {@code error}) in the order the requests
+ * arrived, so answers are matched by order first, then replies by the uuid the wait gave. Every request that
+ * ends here is reported to {@code ended}. Not thread-safe: the client calls it under its lock.
  */
 final class RequestTracker {
     private static final Logger LOG = LoggerFactory.getLogger(RequestTracker.class);
 
     private final CallbackQueue callbacks;
-    private final List<PendingRequest<?>> queued = new ArrayList<>();
+    private final Consumer<PendingRequest<?>> ended;
     private final Deque<PendingRequest<?>> sent = new ArrayDeque<>();
     private final Map<String, PendingRequest<?>> waiting = new LinkedHashMap<>();
 
-    RequestTracker(CallbackQueue callbacks) {
+    RequestTracker(CallbackQueue callbacks, Consumer<PendingRequest<?>> ended) {
         this.callbacks = callbacks;
-    }
-
-    /** Holds a request until there is a connection to send it on. */
-    void queue(PendingRequest<?> request, long deadline) {
-        request.queued(deadline);
-        queued.add(request);
-    }
-
-    /** The queued requests, in order, now handed over for sending. */
-    List<PendingRequest<?>> takeQueued() {
-        List<PendingRequest<?>> taken = List.copyOf(queued);
-        queued.clear();
-        return taken;
+        this.ended = ended;
     }
 
     /** The request went out on the socket: its first answer will be a {@code *_wait} or an {@code error}. */
     void sent(PendingRequest<?> request, long deadline) {
-        request.queued(deadline);
-        request.sent();
+        request.sent(deadline);
         sent.add(request);
     }
 
-    void onWait(Wait wait, long now) {
+    /** Requests sent and not yet answered by their wallet: what the relay holds for this connection. */
+    int inFlight() {
+        return sent.size() + waiting.size();
+    }
+
+    int waitingCount() {
+        return waiting.size();
+    }
+
+    /** True when a {@code *_wait} came for a request (the relay took it). */
+    boolean onWait(Wait wait, long now) {
         PendingRequest<?> oldest = sent.peek();
         if (oldest == null) {
             LOG.debug("ignored {} {}: no request waits for one", wait.cmd(), wait.uuid());
-            return;
+            return false;
         }
         // A wait of another family, or an auth_wait for another account, cannot answer the oldest request: a
         // HAS that answers out of order would otherwise pair a uuid with the wrong request. The oldest one
@@ -64,35 +63,36 @@ final class RequestTracker {
         if (oldest.family() != wait.family()
                 || wait instanceof AuthWait authWait && !authWait.account().equals(oldest.account())) {
             LOG.warn("ignored {} {}: the oldest request waiting for an answer is {}", wait.cmd(), wait.uuid(), oldest);
-            return;
+            return false;
         }
         if (waiting.containsKey(wait.uuid())) {
             LOG.warn("ignored {} {}: that uuid is already taken by another request", wait.cmd(), wait.uuid());
-            return;
+            return false;
         }
         sent.poll();
-        oldest.waiting(wait, wait.expire() <= now, callbacks);
-        if (wait.expire() <= now) {
-            expired(oldest, now);
-            return;
+        boolean expired = wait.expire() <= now;
+        oldest.waiting(wait, expired, callbacks);
+        if (expired) {
+            expired(oldest);
+            return true;
         }
         waiting.put(wait.uuid(), oldest);
         LOG.debug("{} waits until {}", oldest, wait.expire());
+        return true;
     }
 
     /**
-     * An {@code error} about a request this client knows by uuid ends that request; any other error is the
-     * HAS refusing the oldest request still waiting for its {@code *_wait} (the order rule).
+     * An {@code error} about a request this client knows by uuid concerns that request; any other error is the HAS
+     * refusing the oldest request still waiting for its {@code *_wait} (the order rule). Returns that request, no
+     * longer tracked here and not yet ended (the caller decides: fail it, or send it again), or null.
      */
-    void onError(ErrorMessage error) {
+    PendingRequest<?> onError(ErrorMessage error) {
         PendingRequest<?> known = error.uuid() == null ? null : waiting.remove(error.uuid());
         PendingRequest<?> refused = known != null ? known : sent.poll();
         if (refused == null) {
             LOG.debug("ignored an error from the HAS that concerns no pending request: {}", error.error());
-            return;
         }
-        LOG.debug("{} refused by the HAS: {}", refused, error.error());
-        refused.fail(new ServerErrorException(error.error(), refused.uuid()), callbacks);
+        return refused;
     }
 
     void onReply(Reply reply) {
@@ -114,10 +114,11 @@ final class RequestTracker {
         waiting.remove(request.uuid());
         if (verdict.failure() != null) {
             LOG.debug("{} ended by {}", request, reply.cmd());
-            request.fail(verdict.failure(), callbacks);
+            end(request, verdict.failure());
         } else {
             LOG.debug("{} approved", request);
             request.approve(verdict.result(), callbacks);
+            ended.accept(request);
         }
     }
 
@@ -137,9 +138,8 @@ final class RequestTracker {
             return;
         }
         waiting.remove(uuid);
-        request.fail(new RequestLostException("the HAS no longer knows request " + uuid
-                + " (attach_nack): it expired or its answer was dropped while the client was disconnected", uuid),
-                callbacks);
+        end(request, new RequestLostException("the HAS no longer knows request " + uuid
+                + " (attach_nack): it expired or its answer was dropped while the client was disconnected", uuid));
     }
 
     /** After a reconnect: the uuids to re-attach, each now marked as attaching. */
@@ -157,18 +157,20 @@ final class RequestTracker {
      * for their {@code *_wait} are lost: the HAS may have taken them, but only the wait would have said under
      * which uuid. They are not sent again, since the wallet may already be showing them.
      */
-    void connectionLost() {
+    void connectionLost(String reason) {
         PendingRequest<?> request;
         while ((request = sent.poll()) != null) {
-            request.fail(new RequestLostException("the connection to the HAS dropped before it acknowledged "
-                    + request.family().cmd("req") + " for " + request.account(), null), callbacks);
+            end(request, new RequestLostException("the connection to the HAS dropped (" + reason
+                    + ") before it acknowledged " + request.what(), null));
         }
+        waiting.values().forEach(PendingRequest::dropped);
     }
 
     /** Ends every request whose deadline has come. */
     void expire(long now) {
-        failDue(queued, now);
-        failDue(sent, now);
+        while (!sent.isEmpty() && sent.peek().deadline() <= now) {
+            expired(sent.poll());
+        }
         List<PendingRequest<?>> due = new ArrayList<>();
         for (PendingRequest<?> request : waiting.values()) {
             if (request.deadline() <= now) {
@@ -177,70 +179,44 @@ final class RequestTracker {
         }
         for (PendingRequest<?> request : due) {
             waiting.remove(request.uuid());
-            expired(request, now);
+            expired(request);
         }
     }
 
-    private void failDue(java.util.Collection<PendingRequest<?>> requests, long now) {
-        var iterator = requests.iterator();
-        while (iterator.hasNext()) {
-            PendingRequest<?> request = iterator.next();
-            if (request.deadline() <= now) {
-                iterator.remove();
-                expired(request, now);
-            }
-        }
-    }
-
-    private void expired(PendingRequest<?> request, long now) {
-        String what = request.family().cmd("req") + " for " + request.account();
+    private void expired(PendingRequest<?> request) {
         HasException failure;
-        switch (request.stage()) {
-            case QUEUED:
-                failure = new ConnectionFailedException("could not reach the HAS to send " + what
-                        + " before its deadline", null);
-                break;
-            case SENT:
-                failure = new RequestExpiredException("the HAS did not acknowledge " + what + " in time", null);
-                break;
-            default:
-                failure = new RequestExpiredException(what + " (" + request.uuid() + ") expired at "
-                        + request.deadline() + " without an answer", request.uuid());
-                break;
+        if (request.stage() == PendingRequest.Stage.SENT) {
+            failure = new RequestExpiredException("the HAS did not acknowledge " + request.what() + " in time", null);
+        } else {
+            String drops = request.drops() == 0 ? ""
+                    : " The connection to the relay dropped " + (request.drops() == 1 ? "once" : request.drops() + " times")
+                    + " while it waited (it was re-attached each time).";
+            failure = new RequestExpiredException(request.what() + " (" + request.uuid() + ") got no answer before it "
+                    + "expired at " + Instant.ofEpochMilli(request.deadline()) + ". " + request.unansweredHint() + drops,
+                    request.uuid());
         }
         LOG.debug("{} expired", request);
-        request.fail(failure, callbacks);
-    }
-
-    /** Requests still queued fail with {@code failure} (the connection they waited for could not be made). */
-    void failQueued(HasException failure) {
-        for (PendingRequest<?> request : takeQueued()) {
-            request.fail(failure, callbacks);
-        }
+        end(request, failure);
     }
 
     void failAll(HasException failure) {
-        failQueued(failure);
-        connectionLostWith(failure);
-        for (PendingRequest<?> request : waiting.values()) {
-            request.fail(failure, callbacks);
+        PendingRequest<?> request;
+        while ((request = sent.poll()) != null) {
+            end(request, failure);
+        }
+        for (PendingRequest<?> waited : waiting.values()) {
+            end(waited, failure);
         }
         waiting.clear();
     }
 
-    private void connectionLostWith(HasException failure) {
-        PendingRequest<?> request;
-        while ((request = sent.poll()) != null) {
-            request.fail(failure, callbacks);
-        }
+    private void end(PendingRequest<?> request, HasException failure) {
+        request.fail(failure, callbacks);
+        ended.accept(request);
     }
 
-    /** True while some request needs a connection: queued, or waiting for a reply to attach to. */
-    boolean needsConnection() {
-        return !queued.isEmpty() || !waiting.isEmpty();
-    }
-
-    boolean isEmpty() {
-        return queued.isEmpty() && sent.isEmpty() && waiting.isEmpty();
+    /** True while some request waits for a reply to attach to after a reconnect. */
+    boolean hasWaiting() {
+        return !waiting.isEmpty();
     }
 }

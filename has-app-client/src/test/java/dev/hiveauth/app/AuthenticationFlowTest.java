@@ -51,7 +51,8 @@ class AuthenticationFlowTest {
         ScriptedPksa wallet = relay.alicesWallet();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .onWait(shown::complete).build());
 
         AuthReq forwarded = wallet.request(AuthReq.class);
         AuthPrompt prompt = shown.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -84,8 +85,8 @@ class AuthenticationFlowTest {
         ScriptedPksa wallet = relay.alicesWallet();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP,
-                new AuthReqData.Challenge(KeyType.POSTING, "login to myapp #42"), shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .challenge(KeyType.POSTING, "login to myapp #42").onWait(shown::complete).build());
 
         AuthReq forwarded = wallet.request(AuthReq.class);
         String key = AuthPayload.parse(shown.join().uri()).key();
@@ -96,7 +97,8 @@ class AuthenticationFlowTest {
         wallet.approve(forwarded, key, relay.clock.millis() + 3_600_000, signed, null);
 
         AuthResult approved = result.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(approved.challenge()).isEqualTo(signed);
+        assertThat(approved.challenge())
+                .isEqualTo(new ChallengeResult(forwarded.uuid(), signed.pubkey(), signed.challenge()));
         assertThat(ChallengeVerifier.verifySignature("login to myapp #42", approved.challenge()))
                 .isEqualTo(ALICE_POSTING.publicKey());
     }
@@ -106,7 +108,8 @@ class AuthenticationFlowTest {
         HasClient app = relay.client();
         ScriptedPksa wallet = relay.alicesWallet();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .onWait(shown::complete).build());
         AuthReq forwarded = wallet.request(AuthReq.class);
         String key = AuthPayload.parse(shown.join().uri()).key();
 
@@ -121,7 +124,8 @@ class AuthenticationFlowTest {
     void aWalletErrorInPlainTextFailsWithThatText() throws Exception {
         HasClient app = relay.client();
         ScriptedPksa wallet = relay.alicesWallet();
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, prompt -> { });
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .onWait(prompt -> { }).build());
         AuthReq forwarded = wallet.request(AuthReq.class);
 
         // the reference service PKSA sends auth_err unencrypted
@@ -138,7 +142,7 @@ class AuthenticationFlowTest {
         HasClient app = relay.client(builder -> builder.authKeySecret("our pksa secret"));
         ScriptedPksa wallet = relay.alicesWallet();
 
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, null);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP).build());
 
         AuthReq forwarded = wallet.request(AuthReq.class);
         assertThat(forwarded.authKey()).isNotNull();
@@ -147,7 +151,8 @@ class AuthenticationFlowTest {
         assertThat(AuthReqData.decrypt(forwarded.data(), key)).isPresent();
         wallet.approve(forwarded, key, relay.clock.millis() + 60_000, null, null);
 
-        assertThat(result).succeedsWithin(WAIT).satisfies(approved -> assertThat(approved.auth().authKey()).isEqualTo(key));
+        assertThat(result).succeedsWithin(WAIT).satisfies(approved -> assertThat(approved.auth().authKey())
+                .isEqualTo(key));
     }
 
     @Test
@@ -155,7 +160,8 @@ class AuthenticationFlowTest {
         HasClient app = relay.client();
         ScriptedPksa wallet = relay.alicesWallet();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .onWait(shown::complete).build());
         AuthReq forwarded = wallet.request(AuthReq.class);
         String key = AuthPayload.parse(shown.join().uri()).key();
 

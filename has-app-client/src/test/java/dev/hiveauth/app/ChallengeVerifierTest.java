@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
-import dev.hiveauth.protocol.payload.ChallengeAckData;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,26 +27,28 @@ class ChallengeVerifierTest {
     private static final PrivateKey MALLORY = PrivateKey.fromSeed("mallory");
     private static final String CHALLENGE = "login to myapp at 1800000000000";
 
-    private static ChallengeAckData signedBy(PrivateKey key, String text) {
-        return new ChallengeAckData(key.publicKey().toString(), key.sign(text).toHex());
+    private static ChallengeResult signedBy(PrivateKey key, String text) {
+        return new ChallengeResult("u-1", key.publicKey().toString(), key.sign(text).toHex());
     }
 
     @Test
     void aSignatureByTheNamedKeyVerifies() {
-        assertThat(ChallengeVerifier.verifySignature(CHALLENGE, signedBy(POSTING, CHALLENGE))).isEqualTo(POSTING.publicKey());
+        assertThat(ChallengeVerifier.verifySignature(CHALLENGE, signedBy(POSTING, CHALLENGE)))
+                .isEqualTo(POSTING.publicKey());
     }
 
     @Test
     void aSignatureThatDoesNotMatchItsPubkeyOrTextIsRejected() {
-        ChallengeAckData otherSigner = new ChallengeAckData(POSTING.publicKey().toString(), MALLORY.sign(CHALLENGE).toHex());
+        ChallengeResult otherSigner = new ChallengeResult("u-1", POSTING.publicKey()
+                .toString(), MALLORY.sign(CHALLENGE).toHex());
         assertThatThrownBy(() -> ChallengeVerifier.verifySignature(CHALLENGE, otherSigner))
                 .isInstanceOf(ChallengeVerificationException.class).hasMessageContaining("not made by");
         assertThatThrownBy(() -> ChallengeVerifier.verifySignature("another text", signedBy(POSTING, CHALLENGE)))
                 .isInstanceOf(ChallengeVerificationException.class);
-        assertThatThrownBy(() -> ChallengeVerifier.verifySignature(CHALLENGE, new ChallengeAckData("STMnope", "00")))
+        assertThatThrownBy(() -> ChallengeVerifier.verifySignature(CHALLENGE, new ChallengeResult("u-1", "STMnope", "00")))
                 .isInstanceOf(ChallengeVerificationException.class).hasMessageContaining("pubkey");
         assertThatThrownBy(() -> ChallengeVerifier.verifySignature(CHALLENGE,
-                new ChallengeAckData(POSTING.publicKey().toString(), "zz")))
+                new ChallengeResult("u-1", POSTING.publicKey().toString(), "zz")))
                 .isInstanceOf(ChallengeVerificationException.class).hasMessageContaining("not a signature");
     }
 
@@ -70,7 +71,8 @@ class ChallengeVerifierTest {
     void onChainTheKeysOfEachTypeComeFromTheAccountsAuthoritiesAndMemoKey() throws Exception {
         HttpServer node = fakeNode();
         try {
-            HiveClient hive = HiveClient.builder().node("http://127.0.0.1:" + node.getAddress().getPort() + "/").build();
+            HiveClient hive = HiveClient.builder().node("http://127.0.0.1:" + node.getAddress().getPort() + "/")
+                    .build();
             AccountKeyLookup keys = AccountKeyLookup.onChain(hive);
 
             assertThat(keys.keys("alice", KeyType.POSTING)).succeedsWithin(WAIT).isEqualTo(Set.of(POSTING.publicKey()));

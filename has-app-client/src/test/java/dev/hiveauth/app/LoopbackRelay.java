@@ -73,12 +73,18 @@ public final class LoopbackRelay implements AutoCloseable {
     /** Runs a whole approved authentication of alice and returns the auth (with {@code token}, or null). */
     Auth authenticate(HasClient app, ScriptedPksa wallet, String token) throws Exception {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, new AuthReqData.App("myapp"), null,
-                shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE)
+                .app(new AuthReqData.App("myapp")).onWait(shown::complete).build());
         AuthReq forwarded = wallet.request(AuthReq.class);
         String key = AuthPayload.parse(shown.get(10, TimeUnit.SECONDS).uri()).key();
         wallet.approve(forwarded, key, clock.millis() + Duration.ofDays(1).toMillis(), null, token);
         return result.get(10, TimeUnit.SECONDS).auth();
+    }
+
+    /** How many requests of this type ({@code auth}, {@code sign}, {@code challenge}) ended so ({@code rejected}…). */
+    double requests(String type, String outcome) {
+        var counter = server.meterRegistry().find("has.requests").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     <T extends AutoCloseable> T keep(T closeable) {

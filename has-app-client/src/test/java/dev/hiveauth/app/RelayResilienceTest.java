@@ -13,6 +13,7 @@ import dev.hiveauth.protocol.message.SignReq;
 import dev.hiveauth.protocol.payload.AuthPayload;
 import dev.hiveauth.protocol.payload.AuthReqData;
 import dev.hiveauth.protocol.payload.KeyType;
+import dev.hiveauth.protocol.testing.ManualTimers;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.relay.Limits;
 import java.time.Duration;
@@ -58,9 +59,10 @@ class RelayResilienceTest {
         List<CompletableFuture<AuthResult>> auths = new ArrayList<>();
         List<CompletableFuture<SignResult>> signs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            auths.add(app.authenticate(ALICE, MYAPP, null,
-                    prompt -> keysByUuid.put(prompt.uuid(), AuthPayload.parse(prompt.uri()).key())));
-            signs.add(app.signTransaction(auth, KeyType.POSTING, JSON.readTree("[]"), true));
+            auths.add(app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                    .onWait(prompt -> keysByUuid.put(prompt.uuid(), AuthPayload.parse(prompt.uri()).key())).build()));
+            signs.add(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING).operations(JSON.readTree("[]"))
+                    .build()));
         }
         List<Request> forwarded = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -94,21 +96,35 @@ class RelayResilienceTest {
     }
 
     @Test
-    void anErrorInsteadOfAWaitFailsThatRequestAndNoOther() throws Exception {
+    void aRequestTheRelayRefusesForLoadIsSentAgainOnceThereIsRoom_notFailed() throws Exception {
         relay = new LoopbackRelay(WALLETS, server -> server.limits(Limits.DEFAULT.withMaxPendingPerSocket(2)));
-        HasClient app = relay.client();
+        ManualTimers timers = new ManualTimers();
+        // a client that believes the relay takes 90 requests per connection, on one connection
+        HasClient app = relay.client(client -> client.timers(timers)
+                .flowControl(FlowControl.DEFAULT.withMaxConnections(1)));
         ScriptedPksa wallet = relay.alicesWallet();
-
-        CompletableFuture<AuthResult> first = app.authenticate(ALICE, MYAPP, null, null);
-        CompletableFuture<AuthResult> second = app.authenticate(ALICE, MYAPP, null, null);
-        CompletableFuture<AuthResult> third = app.authenticate(ALICE, MYAPP, null, null);
-
-        assertThat(third).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(ServerErrorException.class).withMessageContaining("pending requests");
+        Map<String, String> keysByUuid = new ConcurrentHashMap<>();
+        List<CompletableFuture<AuthResult>> logins = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            logins.add(app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                    .onWait(prompt -> keysByUuid.put(prompt.uuid(), AuthPayload.parse(prompt.uri()).key())).build()));
+        }
+        AuthReq first = wallet.request(AuthReq.class);
         wallet.request(AuthReq.class);
-        wallet.request(AuthReq.class);
-        assertThat(first).isNotDone();
-        assertThat(second).isNotDone();
+        await().until(() -> relay.requests("auth", "rejected") == 1); // "this connection already has 2 pending requests"
+
+        long until = relay.clock.millis() + 3_600_000;
+        await().until(() -> keysByUuid.containsKey(first.uuid()));
+        wallet.approve(first, keysByUuid.get(first.uuid()), until, null, null);
+        assertThat(logins.get(0)).succeedsWithin(WAIT);
+        assertThat(logins.get(2)).as("refused for now, not failed").isNotDone();
+        timers.advance(Duration.ofSeconds(2)); // the pause after a refusal
+
+        AuthReq third = wallet.request(AuthReq.class);
+        await().until(() -> keysByUuid.containsKey(third.uuid()));
+        wallet.approve(third, keysByUuid.get(third.uuid()), until, null, null);
+        assertThat(logins.get(2)).succeedsWithin(WAIT);
+        assertThat(logins.get(1)).isNotDone();
     }
 
     @Test
@@ -118,7 +134,8 @@ class RelayResilienceTest {
         HasClient app = relay.client(builder -> builder.clock(appClock));
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                .onWait(shown::complete).build());
         AuthPrompt prompt = shown.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(prompt.expire()).isEqualTo(relay.clock.millis() + 60_000);
 
@@ -137,7 +154,8 @@ class RelayResilienceTest {
             HasClient app = relay.keep(relay.clientFor(proxy.url()).build());
             ScriptedPksa wallet = relay.alicesWallet();
             CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-            CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+            CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                    .onWait(shown::complete).build());
             AuthReq forwarded = wallet.request(AuthReq.class);
             String key = AuthPayload.parse(shown.get(10, java.util.concurrent.TimeUnit.SECONDS).uri()).key();
 
@@ -163,7 +181,8 @@ class RelayResilienceTest {
             HasClient app = relay.keep(relay.clientFor(proxy.url()).pingInterval(Duration.ofMillis(200)).build());
             ScriptedPksa wallet = relay.alicesWallet();
             CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-            CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+            CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                    .onWait(shown::complete).build());
             AuthReq forwarded = wallet.request(AuthReq.class);
             String key = AuthPayload.parse(shown.get(10, java.util.concurrent.TimeUnit.SECONDS).uri()).key();
 
@@ -182,7 +201,8 @@ class RelayResilienceTest {
         try (TcpProxy proxy = new TcpProxy(relay.server.port())) {
             HasClient app = relay.keep(relay.clientFor(proxy.url()).build());
             CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-            CompletableFuture<AuthResult> result = app.authenticate(ALICE, MYAPP, null, shown::complete);
+            CompletableFuture<AuthResult> result = app.authenticate(AuthRequest.newBuilder(ALICE).app(MYAPP)
+                    .onWait(shown::complete).build());
             String uuid = shown.get(10, java.util.concurrent.TimeUnit.SECONDS).uuid();
 
             proxy.refuse(true);
@@ -205,13 +225,15 @@ class RelayResilienceTest {
             HasClient app = relay.keep(relay.clientFor(proxy.url()).build());
             ScriptedPksa wallet = relay.alicesWallet();
             Auth auth = relay.authenticate(app, wallet, null);
-            CompletableFuture<SignResult> before = app.signTransaction(auth, KeyType.POSTING, JSON.readTree("[]"), true);
+            CompletableFuture<SignResult> before = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                    .operations(JSON.readTree("[]")).build());
             SignReq first = wallet.request(SignReq.class);
 
             proxy.refuse(true);
             proxy.cutAll();
             await().atMost(WAIT).until(() -> relay.server.relay().connectionCount() == 1);
-            CompletableFuture<SignResult> during = app.signTransaction(auth, KeyType.POSTING, JSON.readTree("[]"), true);
+            CompletableFuture<SignResult> during = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                    .operations(JSON.readTree("[]")).build());
             proxy.refuse(false);
 
             SignReq second = wallet.request(SignReq.class);

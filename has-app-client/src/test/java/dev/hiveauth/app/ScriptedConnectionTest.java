@@ -58,11 +58,12 @@ class ScriptedConnectionTest {
     }
 
     private CompletableFuture<SignResult> sign() throws Exception {
-        return app.signTransaction(ALICE, KeyType.POSTING, JSON.readTree("[]"), true);
+        return app.sign(SignRequest.newBuilder(ALICE).keyType(KeyType.POSTING).operations(JSON.readTree("[]")).build());
     }
 
     private static <T> void assertFails(CompletableFuture<T> future, Class<? extends Throwable> type) {
-        assertThat(future).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(type);
+        assertThat(future).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOf(type);
     }
 
     @Test
@@ -72,7 +73,7 @@ class ScriptedConnectionTest {
         assertThat(app.connect()).succeedsWithin(WAIT).isEqualTo(new Connected(30, "5.1", BigDecimal.ONE));
         ScriptedHas.Peer peer = has.nextPeer();
         sign();
-        app.challenge(ALICE, KeyType.POSTING, "x", false);
+        app.challenge(ChallengeRequest.newBuilder(ALICE).keyType(KeyType.POSTING).text("x").build());
         assertThat(app.connect()).succeedsWithin(WAIT);
 
         peer.next(SignReq.class);
@@ -112,7 +113,8 @@ class ScriptedConnectionTest {
         CompletableFuture<SignResult> sign = sign();
 
         assertThat(sign).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(ConnectionFailedException.class).withMessageContaining("did not send connected");
+                .havingCause().isInstanceOf(ConnectionFailedException.class)
+                        .withMessageContaining("did not answer as a HAS");
     }
 
     @Test
@@ -124,7 +126,8 @@ class ScriptedConnectionTest {
         try (HasClient nowhere = clientFor("ws://127.0.0.1:" + closedPort + "/")) {
             assertThat(nowhere.connect()).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOf(ConnectionFailedException.class);
-            CompletableFuture<AuthResult> auth = nowhere.authenticate("alice", new AuthReqData.App("x"), null, null);
+            CompletableFuture<AuthResult> auth = nowhere.authenticate(AuthRequest.newBuilder("alice").app("x")
+                    .onWait(prompt -> { }).build());
             assertFails(auth, ConnectionFailedException.class);
         }
     }
@@ -132,7 +135,8 @@ class ScriptedConnectionTest {
     @Test
     void afterADropEveryWaitingRequestIsReattachedAndItsStoredReplyDelivered() throws Exception {
         CompletableFuture<SignResult> answered = sign();
-        CompletableFuture<ChallengeAckData> pending = app.challenge(ALICE, KeyType.POSTING, "x", false);
+        CompletableFuture<ChallengeResult> pending = app.challenge(ChallengeRequest.newBuilder(ALICE)
+                .keyType(KeyType.POSTING).text("x").build());
         CompletableFuture<SignResult> forgotten = sign();
         ScriptedHas.Peer first = has.nextPeer();
         first.next(SignReq.class);
@@ -147,7 +151,8 @@ class ScriptedConnectionTest {
 
         ScriptedHas.Peer second = has.nextPeer();
         assertThat(Set.of(second.next(AttachReq.class).uuid(), second.next(AttachReq.class).uuid(),
-                second.next(AttachReq.class).uuid())).containsExactlyInAnyOrder("u-answered", "u-pending", "u-forgotten");
+                second.next(AttachReq.class).uuid()))
+                        .containsExactlyInAnyOrder("u-answered", "u-pending", "u-forgotten");
         second.send(new AttachNack("u-pending"));
         // an attach_nack for a request the client did not ask to attach proves nothing
         second.send(new AttachNack("u-unrelated"));
@@ -155,7 +160,8 @@ class ScriptedConnectionTest {
         second.send(SignAck.broadcast("u-answered", "txid-stored", null));
         second.send(new AttachNack("u-forgotten"));
 
-        assertThat(answered).succeedsWithin(WAIT).satisfies(signed -> assertThat(signed.txid()).isEqualTo("txid-stored"));
+        assertThat(answered).succeedsWithin(WAIT).satisfies(signed -> assertThat(signed.txid())
+                .isEqualTo("txid-stored"));
         assertThat(pending).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(RequestLostException.class).withMessageContaining("attach_nack");
         assertFails(forgotten, RequestLostException.class);
@@ -163,7 +169,8 @@ class ScriptedConnectionTest {
 
     @Test
     void aReplyIsAcceptedBeforeTheAttachAckToo() throws Exception {
-        CompletableFuture<ChallengeAckData> challenge = app.challenge(ALICE, KeyType.POSTING, "x", false);
+        CompletableFuture<ChallengeResult> challenge = app.challenge(ChallengeRequest.newBuilder(ALICE)
+                .keyType(KeyType.POSTING).text("x").build());
         ScriptedHas.Peer first = has.nextPeer();
         first.next(ChallengeReq.class);
         first.send(new ChallengeWait("u-1", Long.MAX_VALUE));
@@ -176,14 +183,15 @@ class ScriptedConnectionTest {
         second.send(new ChallengeAck("u-1", answer.encrypt(ALICE.authKey()), null));
         second.send(new AttachAck("u-1"));
 
-        assertThat(challenge).succeedsWithin(WAIT).isEqualTo(answer);
+        assertThat(challenge).succeedsWithin(WAIT)
+                .isEqualTo(new ChallengeResult("u-1", answer.pubkey(), answer.challenge()));
     }
 
     @Test
     void aRequestTheHasHadNotAcknowledgedWhenTheConnectionDroppedIsLost() throws Exception {
         CompletableFuture<Void> waited = new CompletableFuture<>();
-        CompletableFuture<SignResult> acknowledged = app.signTransaction(ALICE, KeyType.POSTING, JSON.readTree("[]"),
-                true, wait -> waited.complete(null));
+        CompletableFuture<SignResult> acknowledged = app.sign(SignRequest.newBuilder(ALICE).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).onWait(wait -> waited.complete(null)).build());
         CompletableFuture<SignResult> unacknowledged = sign();
         ScriptedHas.Peer first = has.nextPeer();
         first.next(SignReq.class);
@@ -201,24 +209,6 @@ class ScriptedConnectionTest {
         second.send(SignAck.broadcast("u-1", "txid", null));
         assertThat(acknowledged).succeedsWithin(WAIT);
         assertThat(second.nothingReceived()).as("the lost request is not sent again").isTrue();
-    }
-
-    @Test
-    void withNothingPendingADroppedConnectionIsReopenedOnlyWhenNeeded() throws Exception {
-        assertThat(app.connect()).succeedsWithin(WAIT);
-        ScriptedHas.Peer first = has.nextPeer();
-        first.close();
-        // the HAS sees the close once the client answered it, and Tyrus tells the client endpoint before it
-        // answers (TyrusWebSocket.onClose): the client knows its socket is gone by now
-        first.awaitClosed();
-        await("nothing pending: no reconnect").during(Duration.ofMillis(100)).atMost(WAIT).until(has::noNewPeer);
-
-        CompletableFuture<SignResult> later = sign();
-        ScriptedHas.Peer second = has.nextPeer();
-        second.next(SignReq.class);
-        second.send(new SignWait("u-1", Long.MAX_VALUE));
-        second.send(SignAck.broadcast("u-1", "txid", null));
-        assertThat(later).succeedsWithin(WAIT);
     }
 
     @Test

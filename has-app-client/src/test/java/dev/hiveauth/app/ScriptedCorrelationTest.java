@@ -70,15 +70,19 @@ class ScriptedCorrelationTest {
     }
 
     private static <T> void assertFails(CompletableFuture<T> future, Class<? extends Throwable> type) {
-        assertThat(future).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(type);
+        assertThat(future).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOf(type);
     }
 
     @Test
     void waitsAreMatchedInOrderAndRepliesByUuidWhateverTheirOrder() throws Exception {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> auth = app.authenticate("alice", MYAPP, null, shown::complete);
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
-        CompletableFuture<ChallengeAckData> challenge = app.challenge(alice(), KeyType.POSTING, "hi", false);
+        CompletableFuture<AuthResult> auth = app.authenticate(AuthRequest.newBuilder("alice").app(MYAPP)
+                .onWait(shown::complete).build());
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
+        CompletableFuture<ChallengeResult> challenge = app.challenge(ChallengeRequest.newBuilder(alice())
+                .keyType(KeyType.POSTING).text("hi").build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(AuthReq.class);
         peer.next(SignReq.class);
@@ -93,7 +97,8 @@ class ScriptedCorrelationTest {
         String authKey = AuthPayload.parse(shown.get(10, java.util.concurrent.TimeUnit.SECONDS).uri()).key();
         peer.send(new AuthAck("u-auth", new AuthAckData(123L).encrypt(authKey), null));
 
-        assertThat(challenge).succeedsWithin(WAIT).isEqualTo(answer);
+        assertThat(challenge).succeedsWithin(WAIT)
+                .isEqualTo(new ChallengeResult("u-challenge", answer.pubkey(), answer.challenge()));
         assertThat(sign).succeedsWithin(WAIT).satisfies(signed -> assertThat(signed.txid()).isEqualTo("txid-1"));
         assertThat(auth).succeedsWithin(WAIT).satisfies(granted -> assertThat(granted.auth().expire()).isEqualTo(123L));
         assertThat(shown.join().uuid()).isEqualTo("u-auth");
@@ -101,8 +106,10 @@ class ScriptedCorrelationTest {
 
     @Test
     void anErrorBeforeTheWaitFailsTheOldestRequestStillWaitingForOne() throws Exception {
-        CompletableFuture<SignResult> first = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
-        CompletableFuture<SignResult> second = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> first = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
+        CompletableFuture<SignResult> second = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.next(SignReq.class);
@@ -119,8 +126,8 @@ class ScriptedCorrelationTest {
     @Test
     void anErrorNamingAKnownUuidEndsThatRequestAndAStrayErrorEndsNothing() throws Exception {
         CompletableFuture<Void> waited = new CompletableFuture<>();
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                wait -> waited.complete(null));
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).onWait(wait -> waited.complete(null)).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
@@ -138,7 +145,8 @@ class ScriptedCorrelationTest {
     @Test
     void aWaitOfAnotherKindOrAccountDoesNotAnswerTheOldestRequest() throws Exception {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> auth = app.authenticate("alice", MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> auth = app.authenticate(AuthRequest.newBuilder("alice").app(MYAPP)
+                .onWait(shown::complete).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(AuthReq.class);
 
@@ -156,7 +164,8 @@ class ScriptedCorrelationTest {
     @Test
     void anAckThatDoesNotDecryptAndParseIsIgnored() throws Exception {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> auth = app.authenticate("alice", MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> auth = app.authenticate(AuthRequest.newBuilder("alice").app(MYAPP)
+                .onWait(shown::complete).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(AuthReq.class);
         peer.send(new AuthWait("u-1", inAMinute(), "alice"));
@@ -176,7 +185,8 @@ class ScriptedCorrelationTest {
 
     @Test
     void aChallengeAckThatDoesNotDecryptIsIgnored() throws Exception {
-        CompletableFuture<ChallengeAckData> challenge = app.challenge(alice(), KeyType.POSTING, "hi", false);
+        CompletableFuture<ChallengeResult> challenge = app.challenge(ChallengeRequest.newBuilder(alice())
+                .keyType(KeyType.POSTING).text("hi").build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(ChallengeReq.class);
         peer.send(new ChallengeWait("u-1", inAMinute()));
@@ -188,12 +198,14 @@ class ScriptedCorrelationTest {
 
         ChallengeAckData real = new ChallengeAckData("STMreal", "sig");
         peer.send(new ChallengeAck("u-1", real.encrypt(KEY), null));
-        assertThat(challenge).succeedsWithin(WAIT).isEqualTo(real);
+        assertThat(challenge).succeedsWithin(WAIT)
+                .isEqualTo(new ChallengeResult("u-1", real.pubkey(), real.challenge()));
     }
 
     @Test
     void aNackCountsOnlyIfItsDataDecryptsToTheUuid() throws Exception {
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
@@ -211,13 +223,16 @@ class ScriptedCorrelationTest {
                 + "\",\"error\":\"user declined\"}");
         assertThat(sign).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(RequestRefusedException.class)
-                .satisfies(refused -> assertThat(((RequestRefusedException) refused).reason()).isEqualTo("user declined"));
+                .satisfies(refused -> assertThat(((RequestRefusedException) refused).reason())
+                        .isEqualTo("user declined"));
     }
 
     @Test
     void errorsAreDecryptedWhenTheyDecryptAndReadAsPlainTextOtherwise() throws Exception {
-        CompletableFuture<SignResult> encrypted = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
-        CompletableFuture<SignResult> plain = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> encrypted = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
+        CompletableFuture<SignResult> plain = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.next(SignReq.class);
@@ -228,15 +243,18 @@ class ScriptedCorrelationTest {
         peer.send(new SignErr("u-2", "request expired on the HAS", null));
 
         assertThat(encrypted).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
-                .satisfies(e -> assertThat(((RequestFailedException) e).error()).isEqualTo("broadcast failed: missing posting authority"));
+                .satisfies(e -> assertThat(((RequestFailedException) e).error())
+                        .isEqualTo("broadcast failed: missing posting authority"));
         assertThat(plain).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
-                .satisfies(e -> assertThat(((RequestFailedException) e).error()).isEqualTo("request expired on the HAS"));
+                .satisfies(e -> assertThat(((RequestFailedException) e).error())
+                        .isEqualTo("request expired on the HAS"));
     }
 
     @Test
     void repliesToUnknownUuidsOrOfAnotherKindAreIgnored() throws Exception {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> auth = app.authenticate("alice", MYAPP, null, shown::complete);
+        CompletableFuture<AuthResult> auth = app.authenticate(AuthRequest.newBuilder("alice").app(MYAPP)
+                .onWait(shown::complete).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(AuthReq.class);
         peer.send(new AuthWait("u-1", inAMinute(), "alice"));
@@ -263,7 +281,8 @@ class ScriptedCorrelationTest {
                 "{\"cmd\":\"auth_wait\"}", "{\"cmd\":\"attach_ack\",\"uuid\":\"u\"}", "{\"cmd\":\"attach_nack\",\"uuid\":\"u\"}")) {
             peer.send(frame);
         }
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
         peer.send(SignAck.broadcast("u-1", "txid", null));
@@ -273,8 +292,8 @@ class ScriptedCorrelationTest {
     @Test
     void aWaitWhenNoRequestAwaitsOneIsIgnored() throws Exception {
         CompletableFuture<Void> waited = new CompletableFuture<>();
-        CompletableFuture<SignResult> first = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                wait -> waited.complete(null));
+        CompletableFuture<SignResult> first = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).onWait(wait -> waited.complete(null)).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
@@ -284,8 +303,8 @@ class ScriptedCorrelationTest {
         peer.send(SignAck.broadcast("u-1", "txid-1", null));
         assertThat(first).succeedsWithin(WAIT);
         CompletableFuture<String> secondWait = new CompletableFuture<>();
-        CompletableFuture<SignResult> second = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                wait -> secondWait.complete(wait.uuid()));
+        CompletableFuture<SignResult> second = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).onWait(wait -> secondWait.complete(wait.uuid())).build());
         peer.next(SignReq.class);
         peer.send(new SignWait("u-2", inAMinute()));
 
@@ -298,8 +317,8 @@ class ScriptedCorrelationTest {
     @Test
     void aWaitThatHasAlreadyExpiredEndsItsRequestAtOnce() throws Exception {
         List<String> shown = new CopyOnWriteArrayList<>();
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                wait -> shown.add(wait.uuid()));
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).onWait(wait -> shown.add(wait.uuid())).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
 
@@ -312,7 +331,8 @@ class ScriptedCorrelationTest {
     @Test
     void aRequestTheHasNeverAcknowledgesExpiresAfterTheConnectedTimeout() throws Exception {
         has.greeting("{\"cmd\":\"connected\",\"timeout\":5,\"version\":\"scripted\",\"protocol\":1}");
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         has.nextPeer().next(SignReq.class);
 
         clock.advance(Duration.ofMillis(4_999));
@@ -325,7 +345,8 @@ class ScriptedCorrelationTest {
 
     @Test
     void aReplyAfterExpiryIsDiscarded() throws Exception {
-        CompletableFuture<SignResult> sign = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         ScriptedHas.Peer peer = has.nextPeer();
         peer.next(SignReq.class);
         peer.send(new SignWait("u-1", inAMinute()));
@@ -342,8 +363,8 @@ class ScriptedCorrelationTest {
     void theWaitCallbackAlwaysRunsBeforeTheResultEvenOnTheCallingThread() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         try (HasClient direct = HasClient.builder().server(has.url()).clock(clock).executor(Runnable::run).build()) {
-            CompletableFuture<SignResult> sign = direct.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true,
-                    wait -> events.add("wait " + wait.uuid()));
+            CompletableFuture<SignResult> sign = direct.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                    .operations(JSON.readTree("[]")).onWait(wait -> events.add("wait " + wait.uuid())).build());
             sign.thenRun(() -> events.add("result"));
             ScriptedHas.Peer peer = has.nextPeer();
             peer.next(SignReq.class);
@@ -366,7 +387,8 @@ class ScriptedCorrelationTest {
      * request, the frames sent before were handled too.
      */
     private void awaitProcessed(ScriptedHas.Peer peer) throws Exception {
-        CompletableFuture<SignResult> probe = app.signTransaction(alice(), KeyType.POSTING, JSON.readTree("[]"), true);
+        CompletableFuture<SignResult> probe = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
         peer.next(SignReq.class);
         String uuid = "probe-" + System.nanoTime();
         peer.send(new SignWait(uuid, inAMinute()));

@@ -70,8 +70,9 @@ class SignAndChallengeFlowTest {
 
     @Test
     void theWalletSignsAndBroadcastsAndTheAppGetsTheTransactionId() throws Exception {
-        CompletableFuture<Wait> waited = new CompletableFuture<>();
-        CompletableFuture<SignResult> result = app.signTransaction(auth, KeyType.POSTING, vote(), true, waited::complete);
+        CompletableFuture<RequestAccepted> waited = new CompletableFuture<>();
+        CompletableFuture<SignResult> result = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(vote()).onWait(waited::complete).build());
 
         SignReq forwarded = wallet.request(SignReq.class);
         SignReqData asked = SignReqData.decrypt(forwarded.data(), auth.authKey()).orElseThrow();
@@ -93,7 +94,8 @@ class SignAndChallengeFlowTest {
 
     @Test
     void withoutBroadcastTheAppGetsTheSignedTransaction() throws Exception {
-        CompletableFuture<SignResult> result = app.signTransaction(auth, KeyType.ACTIVE, vote(), false);
+        CompletableFuture<SignResult> result = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.ACTIVE)
+                .operations(vote()).broadcast(false).build());
 
         SignReq forwarded = wallet.request(SignReq.class);
         assertThat(SignReqData.decrypt(forwarded.data(), auth.authKey()).orElseThrow().broadcast()).isFalse();
@@ -110,9 +112,11 @@ class SignAndChallengeFlowTest {
 
     @Test
     void aSignRefusalAndAnEncryptedSignErrorEndTheirRequests() throws Exception {
-        CompletableFuture<SignResult> refused = app.signTransaction(auth, KeyType.POSTING, vote(), true);
+        CompletableFuture<SignResult> refused = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(vote()).build());
         SignReq first = wallet.request(SignReq.class);
-        CompletableFuture<SignResult> failed = app.signTransaction(auth, KeyType.ACTIVE, vote(), true);
+        CompletableFuture<SignResult> failed = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.ACTIVE)
+                .operations(vote()).build());
         SignReq second = wallet.request(SignReq.class);
 
         wallet.send(new SignNack(first.uuid(), NackData.encrypt(first.uuid(), auth.authKey()), wallet.pok(first.uuid())));
@@ -130,9 +134,9 @@ class SignAndChallengeFlowTest {
     void aLegacyTokenGoesBackAsTheTopLevelTokenOfLaterRequests() throws Exception {
         Auth legacy = relay.authenticate(app, wallet, "keychain-session-7");
 
-        app.signTransaction(legacy, KeyType.POSTING, vote(), true);
+        app.sign(SignRequest.newBuilder(legacy).keyType(KeyType.POSTING).operations(vote()).build());
         assertThat(wallet.request(SignReq.class).token()).isEqualTo("keychain-session-7");
-        app.challenge(legacy, KeyType.POSTING, "hello", false);
+        app.challenge(ChallengeRequest.newBuilder(legacy).keyType(KeyType.POSTING).text("hello").build());
         assertThat(wallet.request(ChallengeReq.class).token()).isEqualTo("keychain-session-7");
     }
 
@@ -142,12 +146,13 @@ class SignAndChallengeFlowTest {
         HasClient stillApp = relay.client(builder -> builder.clock(frozen));
         Auth sameAuth = new Auth(ALICE, auth.authKey(), auth.expire());
 
-        stillApp.signTransaction(sameAuth, KeyType.POSTING, vote(), true);
-        stillApp.challenge(sameAuth, KeyType.POSTING, "a", false);
-        stillApp.signTransaction(sameAuth, KeyType.POSTING, vote(), true);
+        stillApp.sign(SignRequest.newBuilder(sameAuth).keyType(KeyType.POSTING).operations(vote()).build());
+        stillApp.challenge(ChallengeRequest.newBuilder(sameAuth).keyType(KeyType.POSTING).text("a").build());
+        stillApp.sign(SignRequest.newBuilder(sameAuth).keyType(KeyType.POSTING).operations(vote()).build());
 
         long first = SignReqData.decrypt(wallet.request(SignReq.class).data(), auth.authKey()).orElseThrow().nonce();
-        long second = ChallengeReqData.decrypt(wallet.request(ChallengeReq.class).data(), auth.authKey()).orElseThrow().nonce();
+        long second = ChallengeReqData.decrypt(wallet.request(ChallengeReq.class).data(), auth.authKey()).orElseThrow()
+                .nonce();
         long third = SignReqData.decrypt(wallet.request(SignReq.class).data(), auth.authKey()).orElseThrow().nonce();
         assertThat(first).isEqualTo(frozen.millis());
         assertThat(second).isEqualTo(first + 1);
@@ -156,7 +161,8 @@ class SignAndChallengeFlowTest {
 
     @Test
     void aChallengeIsSignedWithTheAskedKeyAndVerifies() throws Exception {
-        CompletableFuture<ChallengeAckData> result = app.challenge(auth, KeyType.POSTING, "prove it: 1f3e", false);
+        CompletableFuture<ChallengeResult> result = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("prove it: 1f3e").build());
 
         ChallengeReq forwarded = wallet.request(ChallengeReq.class);
         ChallengeReqData asked = ChallengeReqData.decrypt(forwarded.data(), auth.authKey()).orElseThrow();
@@ -168,27 +174,33 @@ class SignAndChallengeFlowTest {
                 ALICE_POSTING.sign("prove it: 1f3e").toHex());
         wallet.send(new ChallengeAck(forwarded.uuid(), answer.encrypt(auth.authKey()), wallet.pok(forwarded.uuid())));
 
-        assertThat(result).succeedsWithin(WAIT).isEqualTo(answer);
-        assertThat(ChallengeVerifier.verifySignature("prove it: 1f3e", result.join())).isEqualTo(ALICE_POSTING.publicKey());
+        assertThat(result).succeedsWithin(WAIT)
+                .isEqualTo(new ChallengeResult(forwarded.uuid(), answer.pubkey(), answer.challenge()));
+        assertThat(ChallengeVerifier.verifySignature("prove it: 1f3e", result.join()))
+                .isEqualTo(ALICE_POSTING.publicKey());
     }
 
     @Test
     void aDecryptChallengeSaysSoAndComesBackAsText() throws Exception {
-        CompletableFuture<ChallengeAckData> result = app.challenge(auth, KeyType.MEMO, "#encrypted-memo", true);
+        CompletableFuture<ChallengeResult> result = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.MEMO).text("#encrypted-memo").decrypt(true).build());
 
         ChallengeReq forwarded = wallet.request(ChallengeReq.class);
         assertThat(ChallengeReqData.decrypt(forwarded.data(), auth.authKey()).orElseThrow().decrypt()).isTrue();
         ChallengeAckData answer = new ChallengeAckData(ALICE_POSTING.publicKey().toString(), "#the secret");
         wallet.send(new ChallengeAck(forwarded.uuid(), answer.encrypt(auth.authKey()), wallet.pok(forwarded.uuid())));
 
-        assertThat(result).succeedsWithin(WAIT).isEqualTo(answer);
+        assertThat(result).succeedsWithin(WAIT)
+                .isEqualTo(new ChallengeResult(forwarded.uuid(), answer.pubkey(), answer.challenge()));
     }
 
     @Test
     void challengeRefusalsAndErrorsEndTheirRequests() throws Exception {
-        CompletableFuture<ChallengeAckData> refused = app.challenge(auth, KeyType.POSTING, "one", false);
+        CompletableFuture<ChallengeResult> refused = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("one").build());
         ChallengeReq first = wallet.request(ChallengeReq.class);
-        CompletableFuture<ChallengeAckData> failed = app.challenge(auth, KeyType.ACTIVE, "two", false);
+        CompletableFuture<ChallengeResult> failed = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.ACTIVE).text("two").build());
         ChallengeReq second = wallet.request(ChallengeReq.class);
 
         wallet.send(new ChallengeNack(first.uuid(), NackData.encrypt(first.uuid(), auth.authKey()), wallet.pok(first.uuid())));
@@ -205,9 +217,11 @@ class SignAndChallengeFlowTest {
     void anExpiredAuthIsRefusedBeforeAnythingIsSent() {
         Auth old = new Auth(ALICE, auth.authKey(), System.currentTimeMillis() - 1);
 
-        assertThatThrownBy(() -> app.signTransaction(old, KeyType.POSTING, vote(), true))
+        assertThatThrownBy(() -> app.sign(SignRequest.newBuilder(old).keyType(KeyType.POSTING).operations(vote())
+                .build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expired");
-        assertThatThrownBy(() -> app.challenge(old, KeyType.POSTING, "x", false))
+        assertThatThrownBy(() -> app.challenge(ChallengeRequest.newBuilder(old).keyType(KeyType.POSTING).text("x")
+                .build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expired");
         assertThat(wallet.nothingReceived()).isTrue();
     }

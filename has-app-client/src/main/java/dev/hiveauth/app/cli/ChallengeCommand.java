@@ -1,10 +1,9 @@
 package dev.hiveauth.app.cli;
 
+import dev.hiveauth.app.ChallengeRequest;
 import dev.hiveauth.app.HasClient;
-import dev.hiveauth.protocol.payload.ChallengeAckData;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,12 +41,15 @@ final class ChallengeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultPrinter results = app.results();
-        try (HasClient client = app.client(server.server, null);
-             WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours())) {
-            CompletableFuture<ChallengeAckData> answer = client.challenge(auth.toAuth(server.account), keyType,
-                    challenge, decrypt, wait -> display.showWaiting(
-                            "Approve the challenge for " + server.account + " in the wallet", wait.uuid(), wait.expire()));
-            return results.await(answer, display, result -> ResultPrinter.challenge(challenge, result, decrypt));
+        try (WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours());
+             HasClient client = app.client(server.server, null, display)) {
+            ChallengeRequest request = ChallengeRequest.newBuilder(auth.toAuth(server.account)).keyType(keyType)
+                    .text(challenge).decrypt(decrypt)
+                    .onWait(accepted -> display.showWaiting("Approve the challenge for " + server.account
+                            + " in the wallet", accepted.uuid(), accepted.expire()))
+                    .build();
+            return results.await(client.challenge(request), display,
+                    result -> ResultPrinter.challenge(challenge, result, decrypt));
         } catch (RuntimeException e) {
             return results.failure(e, null);
         }

@@ -90,9 +90,9 @@ public final class HasAppCommand implements Runnable {
         return new ResultPrinter(out);
     }
 
-    /** A client for {@code server}, on this command's clock. */
-    HasClient client(String server, String authKeySecret) {
-        HasClient.Builder builder = HasClient.builder().server(server).clock(clock);
+    /** A client for {@code server}, on this command's clock, telling {@code display} when its connection drops. */
+    HasClient client(String server, String authKeySecret, WaitingDisplay display) {
+        HasClient.Builder builder = HasClient.builder().server(server).clock(clock).listener(display);
         if (authKeySecret != null) {
             builder.authKeySecret(authKeySecret);
         }

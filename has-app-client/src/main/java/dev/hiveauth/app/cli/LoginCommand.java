@@ -2,13 +2,13 @@ package dev.hiveauth.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hiveauth.app.Auth;
+import dev.hiveauth.app.AuthRequest;
 import dev.hiveauth.app.AuthResult;
 import dev.hiveauth.app.HasClient;
 import dev.hiveauth.protocol.payload.AuthReqData;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,15 +66,17 @@ final class LoginCommand implements Callable<Integer> {
         if (challengeKeyType != null && challenge == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--challenge-key-type needs --challenge");
         }
-        AuthReqData.Challenge asked = challenge == null ? null
-                : new AuthReqData.Challenge(challengeKeyType == null ? KeyType.POSTING : challengeKeyType, challenge);
         ResultPrinter results = app.results();
-        try (HasClient client = app.client(server.server, authKeySecret);
-             WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours())) {
-            CompletableFuture<AuthResult> login = client.authenticate(server.account,
-                    new AuthReqData.App(appName, appDescription, appIcon), asked,
-                    prompt -> display.showLogin(prompt, server.account, qr, qrPng));
-            return results.await(login, display, result -> json(result, asked));
+        try (WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours());
+             HasClient client = app.client(server.server, authKeySecret, display)) {
+            AuthRequest.Builder request = AuthRequest.newBuilder(server.account)
+                    .app(new AuthReqData.App(appName, appDescription, appIcon))
+                    .onWait(prompt -> display.showLogin(prompt, server.account, qr, qrPng));
+            if (challenge != null) {
+                request.challenge(challengeKeyType == null ? KeyType.POSTING : challengeKeyType, challenge);
+            }
+            AuthRequest login = request.build();
+            return results.await(client.authenticate(login), display, result -> json(result, login.challenge()));
         } catch (RuntimeException e) {
             return results.failure(e, null);
         }

@@ -2,13 +2,13 @@ package dev.hiveauth.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hiveauth.app.ChallengeResult;
 import dev.hiveauth.app.ChallengeVerificationException;
 import dev.hiveauth.app.ChallengeVerifier;
 import dev.hiveauth.app.HasException;
 import dev.hiveauth.app.RequestExpiredException;
 import dev.hiveauth.app.RequestFailedException;
 import dev.hiveauth.app.RequestRefusedException;
-import dev.hiveauth.protocol.payload.ChallengeAckData;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -90,10 +90,10 @@ final class ResultPrinter {
      * A challenge answer as JSON; a signature also says whether it was made by {@code pubkey} over the
      * challenge ({@code verified}; the key is not checked against the account's keys on chain here).
      */
-    static ObjectNode challenge(String text, ChallengeAckData answer, boolean decrypted) {
+    static ObjectNode challenge(String text, ChallengeResult answer, boolean decrypted) {
         ObjectNode json = object();
-        json.put("pubkey", answer.pubkey());
-        json.put("challenge", answer.challenge());
+        json.put("pubkey", answer.publicKey());
+        json.put("challenge", answer.answer());
         if (!decrypted) {
             boolean verified;
             try {

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hiveauth.app.HasClient;
+import dev.hiveauth.app.SignRequest;
 import dev.hiveauth.app.SignResult;
 import dev.hiveauth.protocol.chain.Operation;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,12 +56,14 @@ final class SignCommand implements Callable<Integer> {
         }
         JsonNode operations = parseOperations();
         ResultPrinter results = app.results();
-        try (HasClient client = app.client(server.server, null);
-             WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours())) {
-            CompletableFuture<SignResult> signing = client.signTransaction(auth.toAuth(server.account), keyType,
-                    operations, !noBroadcast, wait -> display.showWaiting(
-                            "Approve the transaction of " + server.account + " in the wallet", wait.uuid(), wait.expire()));
-            return results.await(signing, display, SignCommand::json);
+        try (WaitingDisplay display = new WaitingDisplay(app.err(), app.clock(), app.colours());
+             HasClient client = app.client(server.server, null, display)) {
+            SignRequest request = SignRequest.newBuilder(auth.toAuth(server.account)).keyType(keyType)
+                    .operations(operations).broadcast(!noBroadcast)
+                    .onWait(accepted -> display.showWaiting("Approve the transaction of " + server.account
+                            + " in the wallet", accepted.uuid(), accepted.expire()))
+                    .build();
+            return results.await(client.sign(request), display, SignCommand::json);
         } catch (RuntimeException e) {
             return results.failure(e, null);
         }

@@ -1,9 +1,11 @@
 package dev.hiveauth.app.cli;
 
 import dev.hiveauth.app.AuthPrompt;
+import dev.hiveauth.app.ConnectionListener;
 import dev.hiveauth.app.qr.QrCode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -12,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the user sees on stderr while a request waits: the {@code has://} link and its QR code for a login,
- * then a countdown to the request's expiry, redrawn every second on one line.
+ * then a countdown to the request's expiry, redrawn every second on one line, and a line when the connection to
+ * the relay drops and when it is back (the request still waits meanwhile).
  */
-final class WaitingDisplay implements AutoCloseable {
+final class WaitingDisplay implements AutoCloseable, ConnectionListener {
     private static final int PNG_PIXELS_PER_MODULE = 8;
 
     private final PrintStream err;
@@ -82,6 +85,21 @@ final class WaitingDisplay implements AutoCloseable {
         long seconds = Math.max(0, (expire - clock.millis() + 999) / 1000);
         err.print("\r" + label + ": " + seconds + " s left ");
         err.flush();
+    }
+
+    @Override
+    public synchronized void connectionLost(URI server, String reason, int waiting, long retryInMillis) {
+        if (!closed) {
+            err.println((counting ? "\n" : "") + "Connection to " + server + " lost (" + reason + "); reconnecting in "
+                    + (retryInMillis + 999) / 1000 + " s, the request still waits");
+        }
+    }
+
+    @Override
+    public synchronized void connectionRestored(URI server, int reattached) {
+        if (!closed) {
+            err.println((counting ? "\n" : "") + "Connection to " + server + " restored");
+        }
     }
 
     /** Stops the countdown and ends its line. */
