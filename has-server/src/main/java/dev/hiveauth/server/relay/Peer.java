@@ -11,14 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the relay knows about one connection: its role (from the commands it sent), its rate budget, the
- * accounts it registered (PKSA) and how many of its requests are pending (APP).
+ * What the relay knows about one connection: its role (from the commands it sent), its message rate and
+ * reply credits, the accounts it registered (PKSA) and how many of its requests are pending (APP).
  */
 final class Peer {
     private final Connection connection;
     private final RelayMetrics metrics;
-    private final TokenBucket messages;
-    private final TokenBucket abuse;
+    private final MessageRate rate;
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
     private Role role = Role.UNKNOWN;
@@ -27,8 +26,7 @@ final class Peer {
     Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics) {
         this.connection = connection;
         this.metrics = metrics;
-        this.messages = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), clock);
-        this.abuse = new TokenBucket(limits.abuseBudget() / 10.0, limits.abuseBudget(), clock);
+        this.rate = new MessageRate(limits, clock);
     }
 
     Connection connection() {
@@ -54,15 +52,15 @@ final class Peer {
         }
     }
 
-    /** Rate check for one incoming frame: ALLOW, REFUSE (send an error) or CLOSE (keeps going past its rate). */
-    synchronized RateVerdict admit() {
-        if (messages.tryTake()) {
-            return RateVerdict.ALLOW;
-        }
-        return abuse.tryTake() ? RateVerdict.REFUSE : RateVerdict.CLOSE;
+    /** Rate check for one incoming frame; {@code reply} when it decoded to a reply, which may use a credit. */
+    MessageRate.Verdict admit(boolean reply) {
+        return rate.admit(reply);
     }
 
-    enum RateVerdict { ALLOW, REFUSE, CLOSE }
+    /** A request was forwarded to this connection (a wallet): one reply credit. */
+    void requestForwarded() {
+        rate.requestForwarded();
+    }
 
     /** Adds a registration unless the connection closed meanwhile (a chain lookup takes time). */
     synchronized boolean addAccount(String account) {
