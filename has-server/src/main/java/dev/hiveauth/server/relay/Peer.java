@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the relay knows about one connection: its role (from the commands it sent), its message rate and
- * reply credits, the accounts it registered (PKSA) and how many of its requests are pending (APP).
+ * reply credits, the accounts it registered (PKSA) and how many of its requests are waiting for a wallet,
+ * and the bytes of their forwarded frames (APP).
  */
 final class Peer {
     private final Connection connection;
@@ -20,6 +22,7 @@ final class Peer {
     private final MessageRate rate;
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private Role role = Role.UNKNOWN;
     private boolean closed;
 
@@ -94,11 +97,19 @@ final class Peer {
         return pending.get();
     }
 
-    void requestAdded() {
-        pending.incrementAndGet();
+    long pendingBytes() {
+        return pendingBytes.get();
     }
 
-    void requestDone() {
+    /** One of this connection's requests now waits for a wallet; {@code bytes}: its forwarded frame. */
+    void requestAdded(long bytes) {
+        pending.incrementAndGet();
+        pendingBytes.addAndGet(bytes);
+    }
+
+    /** That request stopped waiting (answered or expired). */
+    void requestDone(long bytes) {
         pending.decrementAndGet();
+        pendingBytes.addAndGet(-bytes);
     }
 }

@@ -67,13 +67,18 @@ final class RequestRouter {
         // The APP cannot choose uuid or expire: whatever it sent in those fields is replaced.
         Request forwardedRequest = request.forwarded(uuid, expire);
         String forwarded = MessageCodec.encode(forwardedRequest);
+        if (app.pendingBytes() + forwarded.length() > limits.maxPendingBytesPerSocket()) {
+            refuse(app, type, request.cmd() + ": this connection's waiting requests hold "
+                    + limits.maxPendingBytesPerSocket() + " bytes, the limit");
+            return;
+        }
         String busy = backlog.admit(forwarded.length());
         if (busy != null) {
             refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
         PendingRequest pending = new PendingRequest(forwardedRequest, forwarded, app);
-        app.requestAdded();
+        app.requestAdded(pending.requestBytes());
         state.add(pending);
         app.send(request.waitReply(uuid, expire));
         metrics.request(type, Outcome.ACCEPTED);
@@ -137,7 +142,7 @@ final class RequestRouter {
     /** The request is no longer waiting (answered or expired): counted once, for its origin and the server. */
     void stoppedWaiting(PendingRequest request) {
         if (request.countDownOnce()) {
-            request.origin().requestDone();
+            request.origin().requestDone(request.requestBytes());
             backlog.stoppedWaiting(request);
         }
     }
