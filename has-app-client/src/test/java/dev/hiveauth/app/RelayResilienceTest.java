@@ -209,7 +209,7 @@ class RelayResilienceTest {
             proxy.cutAll();
             // the relay's clock passes the request's expiry and it forgets it; the app's clock has not
             relay.clock.advance(Duration.ofSeconds(61));
-            relay.server.relay().sweep();
+            relay.server.sweepExpired();
             proxy.refuse(false);
 
             assertThat(result).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
@@ -231,7 +231,7 @@ class RelayResilienceTest {
 
             proxy.refuse(true);
             proxy.cutAll();
-            await().atMost(WAIT).until(() -> relay.server.relay().connectionCount() == 1);
+            await().atMost(WAIT).until(() -> relay.server.connectionCount() == 1);
             CompletableFuture<SignResult> during = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
                     .operations(JSON.readTree("[]")).build());
             proxy.refuse(false);

@@ -12,6 +12,7 @@ import dev.hiveauth.server.relay.Relay;
 import dev.hiveauth.server.relay.RelayState;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.WebSocketTransport;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -32,14 +33,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A HiveAuth relay server (HAS), embeddable: {@code HasServer.builder().port(3000).build().start()}, then
- * {@link #port()}, {@link #serverKey()} and {@link #stop()}. One WebSocket endpoint at "/" for APPs and
- * PKSAs alike; optionally wss://, and an HTTP port with {@code /health} and {@code /metrics}.
+ * {@link #port()}, {@link #serverKey()} and {@link #stop()} (or {@link #close()}, in try-with-resources).
+ * One WebSocket endpoint at "/" for APPs and PKSAs alike; optionally wss://, and an HTTP port with
+ * {@code /health} and {@code /metrics}.
  */
-public final class HasServer {
+public final class HasServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HasServer.class);
 
     private final PrivateKey serverKey;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RelayState state;
     private final Relay relay;
     private final WebSocketTransport transport;
     private final ManagementServer management;
@@ -51,7 +54,7 @@ public final class HasServer {
                 : settings.keyFile != null ? ServerKeyFile.loadOrCreate(settings.keyFile) : PrivateKey.generate();
         AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
                 : ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout, settings.clock);
-        RelayState state = settings.state != null ? settings.state : new InMemoryRelayState();
+        this.state = settings.state != null ? settings.state : new InMemoryRelayState();
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
                 settings.limits, metrics, settings.uuids, ServerVersion.get());
@@ -79,17 +82,17 @@ public final class HasServer {
         if (management != null) {
             management.start();
         }
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweepOnSchedule, 1, 1, TimeUnit.SECONDS);
         running = true;
         LOG.info("HAS relay {} serving {} with server key {}", ServerVersion.get(), uri(), serverKey.publicKey());
         return this;
     }
 
-    private void sweep() {
+    private void sweepOnSchedule() {
         try {
             relay.sweep();
         } catch (RuntimeException e) {
-            LOG.warn("sweeping expired requests failed", e);
+            LOG.warn("sweeping expired requests failed", e); // the next sweep tries again
         }
     }
 
@@ -107,6 +110,12 @@ public final class HasServer {
             management.stop();
         }
         LOG.info("HAS relay stopped");
+    }
+
+    /** The same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
     }
 
     /** Peers answer the 1001 close within milliseconds; give slow ones a moment before cutting them off. */
@@ -159,13 +168,37 @@ public final class HasServer {
         return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
     }
 
-    public PrometheusMeterRegistry meterRegistry() {
+    /** The server's meters ({@code has.connections}, {@code has.requests}, …), as /metrics shows them. */
+    public MeterRegistry meterRegistry() {
         return registry;
     }
 
-    /** The relay itself, for tests that drive expiry with their own clock. */
-    public Relay relay() {
-        return relay;
+    /** Open WebSocket connections, of any role. */
+    public int connectionCount() {
+        return relay.connectionCount();
+    }
+
+    /** Requests the server holds: waiting for a wallet, or answered and kept for attach. */
+    public int pendingRequestCount() {
+        return state.requestCount();
+    }
+
+    /** Account registrations, counted once per wallet connection and account. */
+    public int registrationCount() {
+        return state.registrationCount();
+    }
+
+    /** How many wallet connections have registered {@code account} now. */
+    public int walletsRegisteredFor(String account) {
+        return state.registrations(account).size();
+    }
+
+    /**
+     * Drops expired requests and replies kept past their time now. The server does it every second; a test
+     * that moves an injected clock calls it to see the effect at once.
+     */
+    public void sweepExpired() {
+        relay.sweep();
     }
 
     /** Server settings; defaults as documented per method. */

@@ -36,7 +36,7 @@ public final class IdleServerProcess {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             switch (line.trim()) {
-                case "count" -> reply("connections=" + server.relay().connectionCount());
+                case "count" -> reply("connections=" + server.connectionCount());
                 case "heap" -> reply(heap(server));
                 case "exit" -> {
                     server.stop();
@@ -60,7 +60,7 @@ public final class IdleServerProcess {
         return "used=" + heap.getUsed() + " committed=" + heap.getCommitted() + " max=" + heap.getMax()
                 + " direct=" + direct + " rss=" + residentBytes()
                 + " threads=" + ManagementFactory.getThreadMXBean().getThreadCount()
-                + " connections=" + server.relay().connectionCount();
+                + " connections=" + server.connectionCount();
     }
 
     /** Resident set size from /proc (Linux); -1 elsewhere. */

@@ -20,11 +20,12 @@ final class RoundTripRig implements AutoCloseable {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * SPEC §1's per-socket limits (50 messages/s, 100 pending) protect the server from one abusive peer; here
-     * one simulated connection carries the traffic of many users, so they are lifted. Everything else — frame
-     * size, accounts per socket, the server-wide caps — stays at its default.
+     * The per-socket limits (messages per second, pending requests and their bytes) protect the server from one
+     * abusive peer; here one simulated connection carries the traffic of many users, so they are lifted.
+     * Everything else — frame size, accounts per socket, the server-wide caps — stays at its default.
      */
-    static final Limits BENCH_LIMITS = Limits.DEFAULT.withMaxPendingPerSocket(1_000_000).withRate(10_000_000, 10_000_000);
+    static final Limits BENCH_LIMITS = Limits.DEFAULT.withMaxPendingPerSocket(1_000_000)
+            .withMaxPendingBytesPerSocket(Limits.DEFAULT.maxPendingBytes()).withRate(10_000_000, 10_000_000);
 
     private final HasServer server;
     private final ClientManager client;

@@ -146,7 +146,7 @@ class AuthenticationIT {
         world.advance(PAST_EXPIRY);
 
         assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
-        assertThat(world.server().relay().state().requestCount()).isZero();
+        assertThat(world.server().pendingRequestCount()).isZero();
     }
 
     @Test

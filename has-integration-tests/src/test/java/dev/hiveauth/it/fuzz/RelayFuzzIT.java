@@ -67,9 +67,9 @@ class RelayFuzzIT {
         Footprint last = afterRounds.get(ROUNDS - 1);
         assertThat(last.threads()).as("threads do not grow round after round").isLessThanOrEqualTo(first.threads() + 2);
         assertThat(last.heapBytes()).as("heap back to its baseline").isLessThan(baseline.heapBytes() + HEAP_TOLERANCE);
-        assertThat(server.relay().state().requestCount()).isZero();
-        assertThat(server.relay().state().registrationCount()).isZero();
-        assertThat(server.relay().connectionCount()).isZero();
+        assertThat(server.pendingRequestCount()).isZero();
+        assertThat(server.registrationCount()).isZero();
+        assertThat(server.connectionCount()).isZero();
     }
 
     private void fuzzRound(FrameMutator mutator, int frames) throws Exception {
@@ -121,8 +121,8 @@ class RelayFuzzIT {
     /** Lets everything held expire, waits for sockets to go, collects garbage, and measures. */
     private Footprint quiesce() throws Exception {
         clock.advance(Duration.ofSeconds(121));
-        server.relay().sweep();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.relay().connectionCount() == 0);
+        server.sweepExpired();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.connectionCount() == 0);
         long heap = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();

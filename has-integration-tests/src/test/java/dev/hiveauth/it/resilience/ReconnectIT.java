@@ -61,7 +61,7 @@ class ReconnectIT {
         CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
         ManualApproval.Question question = user.next();
         link.refuse(); // the app is cut off and cannot come back yet
-        await().until(() -> world.server().relay().connectionCount() == 1); // the relay saw the app go
+        await().until(() -> world.server().connectionCount() == 1); // the relay saw the app go
         question.approve();
         await().until(() -> world.requests("auth", "approved") == 1); // relayed to nobody: kept for attach
         link.admit();
@@ -86,7 +86,7 @@ class ReconnectIT {
                 .toList();
         List<ManualApproval.Question> questions = List.of(user.next(), user.next(), user.next());
         link.refuse();
-        await().until(() -> world.server().relay().connectionCount() == 1);
+        await().until(() -> world.server().connectionCount() == 1);
         questions.get(0).approve();
         questions.get(1).reject();
         questions.get(2).approve();
@@ -168,7 +168,7 @@ class ReconnectIT {
         Auth auth = Awaited.value(app.authenticate("alice", APP, null, null)).auth();
 
         link.refuse();
-        await().until(() -> world.server().relay().connectionCount() == 1); // only the wallet is left
+        await().until(() -> world.server().connectionCount() == 1); // only the wallet is left
         Throwable unreachable = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
                 OperationsJson.vote("alice", "bob", "unreachable"), true));
         link.admit();
@@ -210,7 +210,7 @@ class ReconnectIT {
         world.advance(HiveAuthWorld.PAST_EXPIRY);
         assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
         // The relay holds nothing any more, so a wallet that comes online now has nothing to be sent.
-        assertThat(world.server().relay().state().requestCount()).isZero();
+        assertThat(world.server().pendingRequestCount()).isZero();
         ManualApproval user = new ManualApproval();
         world.online(serviceWallet().policy(user));
 

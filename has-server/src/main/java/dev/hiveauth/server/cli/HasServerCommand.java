@@ -70,19 +70,24 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Largest frame; larger closes the socket with 1009 (env HAS_MAX_FRAME_BYTES, default ${DEFAULT-VALUE}).")
     int maxFrameBytes;
 
-    @Option(names = "--max-pending-per-socket", defaultValue = "${env:HAS_MAX_PENDING_PER_SOCKET:-100}", paramLabel = "N",
+    @Option(names = "--max-pending-per-socket", defaultValue = "${env:HAS_MAX_PENDING_PER_SOCKET:-1000}", paramLabel = "N",
             description = "Pending requests one app socket may have (env HAS_MAX_PENDING_PER_SOCKET, default ${DEFAULT-VALUE}).")
     int maxPending;
+
+    @Option(names = "--max-pending-mb-per-socket", defaultValue = "${env:HAS_MAX_PENDING_MB_PER_SOCKET:-16}",
+            paramLabel = "MIB", description = "Memory the frames of one app socket's requests waiting for a wallet may "
+                    + "hold (env HAS_MAX_PENDING_MB_PER_SOCKET, default ${DEFAULT-VALUE}).")
+    int maxPendingMegabytesPerSocket;
 
     @Option(names = "--max-accounts-per-socket", defaultValue = "${env:HAS_MAX_ACCOUNTS_PER_SOCKET:-1000}", paramLabel = "N",
             description = "Accounts one wallet socket may register (env HAS_MAX_ACCOUNTS_PER_SOCKET, default ${DEFAULT-VALUE}).")
     int maxAccounts;
 
-    @Option(names = "--rate-limit", defaultValue = "${env:HAS_RATE_LIMIT:-50}", paramLabel = "PER_SECOND",
+    @Option(names = "--rate-limit", defaultValue = "${env:HAS_RATE_LIMIT:-100}", paramLabel = "PER_SECOND",
             description = "Messages per second one socket may send, sustained (env HAS_RATE_LIMIT, default ${DEFAULT-VALUE}).")
     double rateLimit;
 
-    @Option(names = "--rate-burst", defaultValue = "${env:HAS_RATE_BURST:-200}", paramLabel = "N",
+    @Option(names = "--rate-burst", defaultValue = "${env:HAS_RATE_BURST:-1000}", paramLabel = "N",
             description = "Messages one socket may send in a burst (env HAS_RATE_BURST, default ${DEFAULT-VALUE}).")
     int rateBurst;
 
@@ -103,6 +108,8 @@ public final class HasServerCommand implements Callable<Integer> {
     @Option(names = "--max-registrations", defaultValue = "${env:HAS_MAX_REGISTRATIONS:-1000000}", paramLabel = "N",
             description = "Account registrations in the whole server (env HAS_MAX_REGISTRATIONS, default ${DEFAULT-VALUE}).")
     int maxRegistrations;
+
+    private static final long MIB = 1024L * 1024;
 
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -153,14 +160,7 @@ public final class HasServerCommand implements Callable<Integer> {
                 .timeout(Duration.ofSeconds(timeout))
                 .keyFile(keyFile)
                 .strictPok(strictPok)
-                .limits(Limits.DEFAULT
-                        .withMaxFrameBytes(maxFrameBytes)
-                        .withMaxPendingPerSocket(maxPending)
-                        .withMaxAccountsPerSocket(maxAccounts)
-                        .withRate(rateLimit, rateBurst)
-                        .withMaxConnections(maxConnections)
-                        .withPendingTotal(maxPendingTotal, maxPendingMegabytes * 1024L * 1024L)
-                        .withMaxRegistrationsTotal(maxRegistrations));
+                .limits(limits());
         if (httpPort != null) {
             builder.httpPort(httpPort);
         }
@@ -171,6 +171,31 @@ public final class HasServerCommand implements Callable<Integer> {
             builder.tls(new TlsKeystore(tlsKeystore, tlsPassword.toCharArray()));
         }
         return builder.build();
+    }
+
+    /** The limits the options ask for; a setting that cannot work is refused with the options' names. */
+    Limits limits() {
+        if (maxPendingMegabytesPerSocket < 1) {
+            throw new IllegalArgumentException("--max-pending-mb-per-socket must be positive");
+        }
+        long perSocketBytes = maxPendingMegabytesPerSocket * MIB;
+        if (perSocketBytes < maxFrameBytes) {
+            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + maxPendingMegabytesPerSocket
+                    + " MiB) must hold at least one frame of --max-frame-bytes (" + maxFrameBytes + ")");
+        }
+        if (maxPendingMegabytesPerSocket > maxPendingMegabytes) {
+            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + maxPendingMegabytesPerSocket
+                    + ") must not exceed --max-pending-mb (" + maxPendingMegabytes + ")");
+        }
+        return Limits.DEFAULT
+                .withMaxFrameBytes(maxFrameBytes)
+                .withMaxPendingPerSocket(maxPending)
+                .withMaxAccountsPerSocket(maxAccounts)
+                .withRate(rateLimit, rateBurst)
+                .withMaxConnections(maxConnections)
+                .withPendingTotal(maxPendingTotal, maxPendingMegabytes * MIB)
+                .withMaxPendingBytesPerSocket(perSocketBytes)
+                .withMaxRegistrationsTotal(maxRegistrations);
     }
 
     /** For tests: ends {@link #call()} as SIGTERM would. */

@@ -9,26 +9,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the relay knows about one connection: its role (from the commands it sent), its rate budget, the
- * accounts it registered (PKSA) and how many of its requests are pending (APP).
+ * What the relay knows about one connection: its role (from the commands it sent), its message rate and
+ * reply credits, the accounts it registered (PKSA) and how many of its requests are waiting for a wallet,
+ * and the bytes of their forwarded frames (APP).
  */
 final class Peer {
     private final Connection connection;
     private final RelayMetrics metrics;
-    private final TokenBucket messages;
-    private final TokenBucket abuse;
+    private final MessageRate rate;
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
     private Role role = Role.UNKNOWN;
     private boolean closed;
 
     Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics) {
         this.connection = connection;
         this.metrics = metrics;
-        this.messages = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), clock);
-        this.abuse = new TokenBucket(limits.abuseBudget() / 10.0, limits.abuseBudget(), clock);
+        this.rate = new MessageRate(limits, clock);
     }
 
     Connection connection() {
@@ -54,15 +55,15 @@ final class Peer {
         }
     }
 
-    /** Rate check for one incoming frame: ALLOW, REFUSE (send an error) or CLOSE (keeps going past its rate). */
-    synchronized RateVerdict admit() {
-        if (messages.tryTake()) {
-            return RateVerdict.ALLOW;
-        }
-        return abuse.tryTake() ? RateVerdict.REFUSE : RateVerdict.CLOSE;
+    /** Rate check for one incoming frame; {@code reply} when it decoded to a reply, which may use a credit. */
+    MessageRate.Verdict admit(boolean reply) {
+        return rate.admit(reply);
     }
 
-    enum RateVerdict { ALLOW, REFUSE, CLOSE }
+    /** A request was forwarded to this connection (a wallet): one reply credit. */
+    void requestForwarded() {
+        rate.requestForwarded();
+    }
 
     /** Adds a registration unless the connection closed meanwhile (a chain lookup takes time). */
     synchronized boolean addAccount(String account) {
@@ -96,11 +97,19 @@ final class Peer {
         return pending.get();
     }
 
-    void requestAdded() {
-        pending.incrementAndGet();
+    long pendingBytes() {
+        return pendingBytes.get();
     }
 
-    void requestDone() {
+    /** One of this connection's requests now waits for a wallet; {@code bytes}: its forwarded frame. */
+    void requestAdded(long bytes) {
+        pending.incrementAndGet();
+        pendingBytes.addAndGet(bytes);
+    }
+
+    /** That request stopped waiting (answered or expired). */
+    void requestDone(long bytes) {
         pending.decrementAndGet();
+        pendingBytes.addAndGet(-bytes);
     }
 }

@@ -61,7 +61,7 @@ public final class Relay implements ConnectionHandler {
         this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
         this.keyAckFrame = MessageCodec.encode(new KeyAck(serverKey.publicKey().toString()));
         Backlog backlog = new Backlog(limits);
-        this.router = new RequestRouter(state, clock, timeoutMillis, limits, metrics, uuids, backlog);
+        this.router = new RequestRouter(state, peers::get, clock, timeoutMillis, limits, metrics, uuids, backlog);
         this.registrar = new Registrar(state, accountKeys, verifier, limits, metrics, router);
         this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics,
                 backlog, router);
@@ -79,20 +79,24 @@ public final class Relay implements ConnectionHandler {
     public void onText(Connection connection, String frame) {
         long received = System.nanoTime();
         Peer peer = peers.get(connection);
-        if (peer == null || !admitted(peer)) {
+        if (peer == null) {
             return;
         }
         if (KEYCHAIN_PING.equals(frame)) {
+            admitted(peer, null); // counts against the rate like any frame; nothing to answer
             return;
         }
+        // Decoded before the rate check: a wallet's reply may use a credit instead of a rate token.
         HasMessage message;
         try {
             message = MessageCodec.decode(frame);
         } catch (ProtocolException e) {
-            LOG.debug("{}: malformed frame: {}", peer.id(), e.getMessage());
-            if (!ErrorMessage.CMD.equals(e.cmd())) {
-                peer.send(new ErrorMessage(e.getMessage())); // never an error about an error: no ping-pong
+            if (admitted(peer, null)) {
+                refuseMalformed(peer, e);
             }
+            return;
+        }
+        if (!admitted(peer, message)) {
             return;
         }
         try {
@@ -104,10 +108,17 @@ public final class Relay implements ConnectionHandler {
         }
     }
 
+    private static void refuseMalformed(Peer peer, ProtocolException e) {
+        LOG.debug("{}: malformed frame: {}", peer.id(), e.getMessage());
+        if (!ErrorMessage.CMD.equals(e.cmd())) {
+            peer.send(new ErrorMessage(e.getMessage())); // never an error about an error: no ping-pong
+        }
+    }
+
     @Override
     public void onBinary(Connection connection, int length) {
         Peer peer = peers.get(connection);
-        if (peer != null && admitted(peer)) {
+        if (peer != null && admitted(peer, null)) {
             peer.send(new ErrorMessage("binary frames are not part of the protocol: send JSON in text frames"));
         }
     }
@@ -124,13 +135,18 @@ public final class Relay implements ConnectionHandler {
         LOG.debug("{}: closed, {} registration(s) dropped", connection.id(), accounts.size());
     }
 
-    private boolean admitted(Peer peer) {
-        switch (peer.admit()) {
+    /**
+     * The rate check for one frame ({@code message} null when it is not a message). A reply refused for rate
+     * carries its uuid, so the wallet knows which answer to send again.
+     */
+    private boolean admitted(Peer peer, HasMessage message) {
+        Reply reply = message instanceof Reply r ? r : null;
+        switch (peer.admit(reply != null)) {
             case ALLOW:
                 return true;
             case REFUSE:
                 peer.send(new ErrorMessage("rate limit exceeded: at most " + limits.messagesPerSecond()
-                        + " messages per second"));
+                        + " messages per second", reply == null ? null : reply.uuid()));
                 return false;
             default:
                 LOG.info("{}: closed for exceeding the message rate", peer.id());

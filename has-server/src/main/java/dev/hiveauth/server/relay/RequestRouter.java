@@ -10,6 +10,7 @@ import dev.hiveauth.protocol.message.Request;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.observe.RelayMetrics.Outcome;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ final class RequestRouter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
 
     private final RelayState state;
+    private final Function<Connection, Peer> peers;
     private final Clock clock;
     private final long timeoutMillis;
     private final Limits limits;
@@ -30,9 +32,11 @@ final class RequestRouter {
     private final Supplier<String> uuids;
     private final Backlog backlog;
 
-    RequestRouter(RelayState state, Clock clock, long timeoutMillis, Limits limits, RelayMetrics metrics,
-                  Supplier<String> uuids, Backlog backlog) {
+    /** {@code peers} finds the open connection's peer, or null once it closed. */
+    RequestRouter(RelayState state, Function<Connection, Peer> peers, Clock clock, long timeoutMillis, Limits limits,
+                  RelayMetrics metrics, Supplier<String> uuids, Backlog backlog) {
         this.state = state;
+        this.peers = peers;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.limits = limits;
@@ -63,19 +67,24 @@ final class RequestRouter {
         // The APP cannot choose uuid or expire: whatever it sent in those fields is replaced.
         Request forwardedRequest = request.forwarded(uuid, expire);
         String forwarded = MessageCodec.encode(forwardedRequest);
+        if (app.pendingBytes() + forwarded.length() > limits.maxPendingBytesPerSocket()) {
+            refuse(app, type, request.cmd() + ": this connection's waiting requests hold "
+                    + limits.maxPendingBytesPerSocket() + " bytes, the limit");
+            return;
+        }
         String busy = backlog.admit(forwarded.length());
         if (busy != null) {
             refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
         PendingRequest pending = new PendingRequest(forwardedRequest, forwarded, app);
-        app.requestAdded();
+        app.requestAdded(pending.requestBytes());
         state.add(pending);
         app.send(request.waitReply(uuid, expire));
         metrics.request(type, Outcome.ACCEPTED);
         int pksas = 0;
         for (Connection pksa : state.registrations(request.account())) {
-            pksa.send(forwarded);
+            forward(pksa, forwarded);
             pksas++;
         }
         LOG.debug("{}: {} {} for {} forwarded to {} PKSA(s)", app.id(), request.cmd(), uuid, request.account(), pksas);
@@ -86,9 +95,18 @@ final class RequestRouter {
         long now = clock.millis();
         for (PendingRequest pending : state.unanswered(account)) {
             if (pending.isLive(now)) {
-                pksa.connection().send(pending.forwardedFrame());
+                forward(pksa.connection(), pending.forwardedFrame());
             }
         }
+    }
+
+    /** Sends a request to a wallet with one reply credit, granted first so the reply can never come before it. */
+    private void forward(Connection pksa, String frame) {
+        Peer wallet = peers.apply(pksa);
+        if (wallet != null) { // null: it closed just now, and its registrations are going with it
+            wallet.requestForwarded();
+        }
+        pksa.send(frame);
     }
 
     void attach(Peer app, AttachReq attach) {
@@ -124,7 +142,7 @@ final class RequestRouter {
     /** The request is no longer waiting (answered or expired): counted once, for its origin and the server. */
     void stoppedWaiting(PendingRequest request) {
         if (request.countDownOnce()) {
-            request.origin().requestDone();
+            request.origin().requestDone(request.requestBytes());
             backlog.stoppedWaiting(request);
         }
     }

@@ -111,8 +111,8 @@ class HasServerJarIT {
         assertThat(text).contains("--host", "HAS_HOST", "--port", "HAS_PORT", "--hive-api", "HAS_HIVE_API",
                 "--timeout", "HAS_TIMEOUT", "--key-file", "HAS_KEY_FILE", "--strict-pok", "HAS_STRICT_POK",
                 "--http-port", "HAS_HTTP_PORT", "--tls-keystore", "--tls-password", "--max-frame-bytes",
-                "--max-pending-per-socket", "--max-accounts-per-socket", "--rate-limit", "--rate-burst",
-                "--max-connections");
+                "--max-pending-per-socket", "--max-pending-mb-per-socket", "HAS_MAX_PENDING_MB_PER_SOCKET",
+                "--max-accounts-per-socket", "--rate-limit", "--rate-burst", "--max-connections");
     }
 
     @Test
@@ -130,5 +130,13 @@ class HasServerJarIT {
                 .contains("\nhas-server: server key file broken.key does not hold a valid WIF key: ")
                 .doesNotContain("Exception", "\tat ");
         assertThat(Files.readString(dir.resolve("broken.key"))).as("never overwritten").isEqualTo("not a key\n");
+
+        ProcessBuilder tooLarge = jar(dir, "--port", "0").redirectErrorStream(true);
+        tooLarge.environment().put("HAS_MAX_PENDING_MB_PER_SOCKET", "300");
+        Process refused = tooLarge.start();
+        String limits = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refused.waitFor()).isEqualTo(1);
+        assertThat(limits).contains("has-server: --max-pending-mb-per-socket (300) must not exceed --max-pending-mb (256)")
+                .doesNotContain("Exception", "\tat ");
     }
 }

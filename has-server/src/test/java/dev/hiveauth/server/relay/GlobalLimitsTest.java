@@ -43,11 +43,12 @@ class GlobalLimitsTest {
     void requestsAreRefusedWhenTheirFramesWouldPassTheByteBudget() {
         RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withMaxFrameBytes(1000).withPendingTotal(100, 1000));
         FakeConnection app = has.open();
+        FakeConnection other = has.open(); // the budget is the server's: another socket's request counts too
         String big = "x".repeat(600);
         has.send(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
         assertThat(app.takeOne().get("cmd").asText()).isEqualTo("sign_wait");
-        has.send(app, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
-        assertThat(app.takeOne().get("error").asText())
+        has.send(other, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + big + "\"}");
+        assertThat(other.takeOne().get("error").asText())
                 .isEqualTo("sign_req: the server is busy (waiting requests hold 1000 bytes), try again later");
     }
 

@@ -138,4 +138,19 @@ class HasServerWebSocketTest {
         server.stop();
         assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1001);
     }
+
+    @Test
+    void aServerInTryWithResourcesIsStoppedAtTheEndOfTheBlock() throws Exception {
+        HasServer used;
+        WsTestClient peer;
+        try (HasServer embedded = HasServer.builder().host("127.0.0.1").port(0)
+                .accountKeys(AccountKeys.of(Map.of())).build().start()) {
+            used = embedded;
+            peer = WsTestClient.connect(URI.create("ws://127.0.0.1:" + embedded.port() + "/"));
+            peer.next("connected");
+            assertThat(embedded.connectionCount()).isEqualTo(1);
+        }
+        assertThat(used.isRunning()).isFalse();
+        assertThat(peer.awaitClose().getCloseCode().getCode()).isEqualTo(1001);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.hiveauth.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hiveauth.protocol.crypto.PrivateKey;
@@ -177,11 +178,33 @@ class RelayOverWebSocketTest {
         back.next("attach_ack");
 
         clock.advance(Duration.ofSeconds(61));
-        server.relay().sweep();
+        server.sweepExpired();
         back.send("{\"cmd\":\"attach_req\",\"uuid\":\"" + unanswered + "\"}");
         assertThat(back.next("attach_nack").get("uuid").asText()).isEqualTo(unanswered);
         pksa.send(reply("sign_ack", unanswered, alice));
         assertThat(errorOf(pksa)).isEqualTo("sign_ack: unknown or expired request");
+    }
+
+    @Test
+    void theServerCountsWhatItHoldsAndDropsWhatExpiredWhenAskedToSweep() throws Exception {
+        WsTestClient pksa = pksaFor("alice", alice);
+        WsTestClient app = connect();
+        request(app, "auth_req", "alice");
+        assertThat(server.connectionCount()).isEqualTo(2);
+        assertThat(server.registrationCount()).isEqualTo(1);
+        assertThat(server.walletsRegisteredFor("alice")).isEqualTo(1);
+        assertThat(server.walletsRegisteredFor("bob")).isZero();
+        assertThat(server.pendingRequestCount()).isEqualTo(1);
+        assertThat(server.meterRegistry().get("has.pending.requests").gauge().value()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(60));
+        server.sweepExpired();
+        assertThat(server.pendingRequestCount()).isZero();
+
+        pksa.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.walletsRegisteredFor("alice") == 0);
+        assertThat(server.registrationCount()).isZero();
+        assertThat(server.connectionCount()).isEqualTo(1);
     }
 
     @Test

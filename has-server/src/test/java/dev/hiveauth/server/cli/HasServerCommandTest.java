@@ -1,0 +1,60 @@
+package dev.hiveauth.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hiveauth.server.relay.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The command line's limits, parsed without starting a server. */
+class HasServerCommandTest {
+    private static final long MIB = 1024L * 1024;
+
+    private static HasServerCommand parsed(String... args) {
+        HasServerCommand command = new HasServerCommand();
+        HasServerCommand.commandLine(command).parseArgs(args);
+        return command;
+    }
+
+    /** The default column of the option's row in the README's table of server options. */
+    private static String readmeDefault(String option) throws IOException {
+        String row = Files.readAllLines(Path.of("..", "README.md")).stream()
+                .filter(line -> line.startsWith("| `" + option + "`"))
+                .findFirst().orElseThrow(() -> new AssertionError("README has no row for " + option));
+        return row.split("\\|")[3].trim();
+    }
+
+    @Test
+    void withoutOptionsTheLimitsAreTheDefaults() {
+        assertThat(parsed().limits()).isEqualTo(Limits.DEFAULT);
+    }
+
+    @Test
+    void theReadmeDocumentsTheDefaultsOfTheAppSocketsLimits() throws IOException {
+        assertThat(readmeDefault("--max-pending-per-socket")).isEqualTo("`" + Limits.DEFAULT.maxPendingPerSocket() + "`");
+        assertThat(readmeDefault("--max-pending-mb-per-socket"))
+                .isEqualTo("`" + Limits.DEFAULT.maxPendingBytesPerSocket() / MIB + "`");
+        assertThat(readmeDefault("--rate-limit")).isEqualTo("`" + (int) Limits.DEFAULT.messagesPerSecond() + "`, `"
+                + Limits.DEFAULT.messageBurst() + "`");
+    }
+
+    @Test
+    void maxPendingMbPerSocketSetsTheBytesOneAppSocketsWaitingRequestsMayHold() {
+        assertThat(parsed("--max-pending-mb-per-socket", "4").limits().maxPendingBytesPerSocket()).isEqualTo(4 * MIB);
+        assertThat(HasServerCommand.commandLine(new HasServerCommand()).getUsageMessage())
+                .contains("--max-pending-mb-per-socket", "HAS_MAX_PENDING_MB_PER_SOCKET");
+    }
+
+    @Test
+    void aPerSocketByteBudgetThatCannotWorkIsRefusedInTheOptionsOwnWords() {
+        assertThatThrownBy(() -> parsed("--max-pending-mb-per-socket", "0").limits())
+                .hasMessage("--max-pending-mb-per-socket must be positive");
+        assertThatThrownBy(() -> parsed("--max-pending-mb-per-socket", "2", "--max-frame-bytes", "4194304").limits())
+                .hasMessage("--max-pending-mb-per-socket (2 MiB) must hold at least one frame of --max-frame-bytes (4194304)");
+        assertThatThrownBy(() -> parsed("--max-pending-mb-per-socket", "32", "--max-pending-mb", "16").limits())
+                .hasMessage("--max-pending-mb-per-socket (32) must not exceed --max-pending-mb (16)");
+    }
+}
