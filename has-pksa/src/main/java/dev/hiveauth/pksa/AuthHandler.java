@@ -40,11 +40,11 @@ final class AuthHandler {
                           OutOfBandPayloads.Accepted payload) {
     }
 
-    CompletableFuture<Optional<PendingReply>> handle(ServerLink link, AuthReq request) {
+    CompletableFuture<Optional<PendingReply>> handle(RelayLink link, AuthReq request) {
         long now = wallet.now();
         Optional<Opened> opened = open(request, now);
         if (opened.isEmpty()) {
-            LOG.debug("auth_req {} for {}: no key opens it yet", request.uuid(), request.account());
+            wallet.ignore(request, whyUnopened(request));
             payloads.park(link, request, now);
             return none();
         }
@@ -53,7 +53,8 @@ final class AuthHandler {
             LOG.info("auth_req {} for {}: invalid auth_req_data, answered with auth_err", request.uuid(),
                     request.account());
             LOG.debug("auth_req {}: {}", request.uuid(), found.problem().getMessage());
-            failPayload(found, "the request's auth_req_data is invalid: " + found.problem().getMessage());
+            failPayload(found, new PayloadMismatchException("the request's auth_req_data is invalid: "
+                    + found.problem().getMessage()));
             return done(error(request));
         }
         return decide(request, found, now);
@@ -81,12 +82,29 @@ final class AuthHandler {
         if (accepted.isPresent()) {
             Optional<Opened> opened = tryKey(request, accepted.get().payload().key(), Source.PAYLOAD, accepted.get());
             if (opened.isEmpty()) {
-                accepted.get().outcome().completeExceptionally(
-                        new IllegalStateException("the request " + request.uuid() + " does not open with the payload's key"));
+                accepted.get().outcome().completeExceptionally(new PayloadMismatchException(
+                        "the request " + request.uuid() + " does not open with the payload's key"));
             }
             return opened;
         }
         return Optional.empty();
+    }
+
+    /** What a user of the wallet needs to know when no key opens an auth_req: usually a secret or a QR code missing. */
+    private String whyUnopened(AuthReq request) {
+        if (request.authKey() != null) {
+            if (wallet.serviceSecret() == null) {
+                return "it carries a service-mode auth_key, but this wallet has no service secret (auth_req_secret)";
+            }
+            Optional<String> key = ServiceAuthKey.unwrap(request.authKey(), wallet.serviceSecret());
+            if (key.isEmpty() || key.get().isEmpty()) {
+                return "its auth_key does not open with this wallet's service secret: the application's auth_key_secret "
+                        + "is another one";
+            }
+            return "its auth_key opens with the service secret, but its data does not decrypt with that key";
+        }
+        return "no stored authentication of " + request.account() + " opens it and no has:// payload of it was "
+                + "accepted (it is answered if its payload is accepted before it expires)";
     }
 
     private static Optional<Opened> tryKey(AuthReq request, String key, Source source,
@@ -111,8 +129,8 @@ final class AuthHandler {
         CompletableFuture<Decision> decision;
         if (challenge != null && challengeKey.isEmpty()) {
             // Say nothing of which keys this wallet holds: abstain like for any other unapproved request.
-            LOG.info("auth_req {} for {}: the challenge needs the {} key, which this wallet does not hold",
-                    request.uuid(), account, challenge.keyType().jsonName());
+            wallet.ignore(request, "its challenge needs the " + challenge.keyType().jsonName()
+                    + " key, which this wallet does not hold");
             decision = CompletableFuture.completedFuture(Decision.ABSTAIN);
         } else if (stillValid != null || found.source() == Source.PAYLOAD) {
             // The application already holds a valid authentication, or the user accepted its payload: approved.
@@ -129,21 +147,22 @@ final class AuthHandler {
     private Optional<PendingReply> answer(AuthReq request, Opened found, Auth stillValid, long authExpire,
                                           Optional<PrivateKey> challengeKey, Decision decision) {
         if (wallet.now() >= request.expire()) {
-            LOG.info("auth_req {} for {}: decided after it expired, not answered", request.uuid(), request.account());
-            failPayload(found, "the request expired");
+            wallet.ignore(request, "decided after it expired");
+            failPayload(found, new PayloadExpiredException("the request " + request.uuid() + " expired before it was decided"));
             return Optional.empty();
         }
         if (decision != Decision.APPROVE) {
-            LOG.info("auth_req {} for {} from {}: not approved ({})", request.uuid(), request.account(),
-                    LogText.safe(found.data().app().name()), decision);
-            failPayload(found, "the authentication was not approved");
-            return Refusals.refuse(wallet, decision, request, found.authKey());
+            failPayload(found, new ApprovalRefusedException("the authentication of " + request.account() + " by "
+                    + LogText.safe(found.data().app().name()) + " was not approved"));
+            return Refusals.refuse(wallet, decision, request, found.authKey(),
+                    "not approved for " + LogText.safe(found.data().app().name()));
         }
         try {
             ChallengeAckData signed = null;
             if (found.data().challenge() != null) {
                 PrivateKey key = challengeKey.orElseThrow();
-                signed = new ChallengeAckData(key.publicKey().toString(), key.sign(found.data().challenge().challenge()).toHex());
+                signed = new ChallengeAckData(key.publicKey().toString(), key.sign(found.data().challenge()
+                        .challenge()).toHex());
             }
             Auth auth = stillValid != null ? stillValid
                     : new Auth(request.account(), found.authKey(), found.data().app().name(), authExpire, null);
@@ -161,7 +180,7 @@ final class AuthHandler {
             return Optional.of(new PendingReply(request.account(), uuid, request.expire(), pok -> new AuthAck(uuid, data, pok)));
         } catch (RuntimeException e) {
             LOG.warn("auth_req {} for {}: {}", request.uuid(), request.account(), e.toString());
-            failPayload(found, FAILED + ": " + e.getMessage());
+            failPayload(found, new PayloadMismatchException(FAILED + ": " + e.getMessage()));
             return Optional.of(error(request));
         }
     }
@@ -171,9 +190,9 @@ final class AuthHandler {
         return new PendingReply(request.account(), uuid, request.expire(), pok -> new AuthErr(uuid, FAILED, pok));
     }
 
-    private static void failPayload(Opened found, String why) {
+    private static void failPayload(Opened found, PksaException why) {
         if (found.payload() != null) {
-            found.payload().outcome().completeExceptionally(new IllegalStateException(why));
+            found.payload().outcome().completeExceptionally(why);
         }
     }
 

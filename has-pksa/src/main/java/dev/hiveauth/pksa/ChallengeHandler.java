@@ -34,7 +34,7 @@ final class ChallengeHandler {
         Optional<StoredAuths.Opened<ChallengeReqData>> opened =
                 StoredAuths.open(wallet.auths(), request.account(), request.data(), now, ChallengeReqData::decrypt);
         if (opened.isEmpty()) {
-            LOG.debug("challenge_req {} for {}: no stored authentication opens it", request.uuid(), request.account());
+            wallet.ignore(request, StoredAuths.noneOpens(request.account()));
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Auth auth = opened.get().auth();
@@ -58,21 +58,18 @@ final class ChallengeHandler {
         }
         Optional<PrivateKey> key = wallet.keys().key(request.account(), data.keyType());
         if (key.isEmpty()) {
-            LOG.info("challenge_req {} for {}: this wallet does not hold the {} key", request.uuid(),
-                    request.account(), data.keyType().jsonName());
-            return CompletableFuture.completedFuture(Refusals.refuse(wallet, Decision.ABSTAIN, request, auth.key()));
+            return CompletableFuture.completedFuture(Refusals.refuse(wallet, Decision.ABSTAIN, request, auth.key(),
+                    "this wallet does not hold the " + data.keyType().jsonName() + " key"));
         }
         ChallengeApproval approval = new ChallengeApproval(request.account(), auth.app(), data.keyType(),
                 data.challenge(), data.decrypt(), request.expire());
         return Decisions.ask(wallet, approval).thenApplyAsync(decision -> {
             if (wallet.now() >= request.expire()) {
-                LOG.info("challenge_req {} for {}: decided after it expired, not answered", request.uuid(),
-                        request.account());
+                wallet.ignore(request, "decided after it expired");
                 return Optional.empty();
             }
             if (decision != Decision.APPROVE) {
-                LOG.info("challenge_req {} for {}: not approved ({})", request.uuid(), request.account(), decision);
-                return Refusals.refuse(wallet, decision, request, auth.key());
+                return Refusals.refuse(wallet, decision, request, auth.key(), "not approved (" + decision + ")");
             }
             return Optional.of(answer(request, auth, data, key.get()));
         }, wallet.thread());

@@ -22,7 +22,7 @@ final class OutOfBandPayloads {
     }
 
     /** A request no key opened, and the relay it came from. */
-    record Parked(ServerLink link, AuthReq request) {
+    record Parked(RelayLink link, AuthReq request) {
     }
 
     private final Map<String, Accepted> accepted = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class OutOfBandPayloads {
     void accept(AuthPayload payload, CompletableFuture<Auth> outcome) {
         Accepted previous = accepted.put(payload.uuid(), new Accepted(payload, outcome));
         if (previous != null && previous.outcome() != outcome) {
-            previous.outcome().completeExceptionally(new IllegalStateException("the same payload was accepted again"));
+            previous.outcome().completeExceptionally(new PayloadMismatchException("the same payload was accepted again"));
         }
     }
 
@@ -50,12 +50,12 @@ final class OutOfBandPayloads {
     void expire(String uuid, String why) {
         Accepted gone = accepted.remove(uuid);
         if (gone != null) {
-            gone.outcome().completeExceptionally(new IllegalStateException(why));
+            gone.outcome().completeExceptionally(new PayloadExpiredException(why));
         }
     }
 
     /** Keeps a request no key opened until it expires at {@code nowMillis}. */
-    void park(ServerLink link, AuthReq request, long nowMillis) {
+    void park(RelayLink link, AuthReq request, long nowMillis) {
         parked.values().removeIf(waiting -> waiting.request().expire() <= nowMillis);
         if (parked.size() >= MAX_PARKED) {
             Iterator<String> oldest = parked.keySet().iterator();
@@ -76,7 +76,7 @@ final class OutOfBandPayloads {
 
     /** Fails every waiting payload (the wallet is closing). */
     void abandonAll(String why) {
-        accepted.values().forEach(waiting -> waiting.outcome().completeExceptionally(new IllegalStateException(why)));
+        accepted.values().forEach(waiting -> waiting.outcome().completeExceptionally(new WalletClosedException(why)));
         accepted.clear();
         parked.clear();
     }

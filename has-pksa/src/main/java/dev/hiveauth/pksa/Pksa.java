@@ -5,6 +5,11 @@ import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.message.Family;
 import dev.hiveauth.protocol.payload.AuthPayload;
 import dev.hiveauth.protocol.payload.PayloadException;
+import dev.hiveauth.protocol.transport.Backoff;
+import dev.hiveauth.protocol.transport.Dialer;
+import dev.hiveauth.protocol.transport.RelaySocket;
+import dev.hiveauth.protocol.transport.Timers;
+import dev.hiveauth.protocol.transport.TyrusDialer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,48 +21,41 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
 
 /**
  * A HiveAuth wallet (PKSA): connects to relays, registers its accounts with proofs of key, and answers the
  * authentication, signing and challenge requests applications send them, as the {@link ApprovalPolicy}
  * decides. Start with {@link #builder()}, then {@link #connect(URI)} and, for the QR-code flow,
  * {@link #acceptPayload(String)}; {@link #close()} when done.
+ *
+ * <p>A wallet owns no thread: its decisions run one at a time on threads every wallet in the JVM shares, and its
+ * sockets and timers on the client transport's. Each relay connection is a state machine ({@link RelayLink}) that
+ * reconnects with backoff, registers every account again after each reconnection, tries a refused registration
+ * again (soon when the reason passes, e.g. the relay could not reach the chain), and sends an answer again when
+ * the relay refuses it for rate or load.
  */
 public final class Pksa implements AutoCloseable {
-    private final Builder settings;
-    private final ExecutorService thread;
-    private final ScheduledExecutorService timers;
-    private final ClientManager client;
-    private final Wallet wallet;
+    private final Settings settings;
+    private final SerialExecutor thread;
     private final OutOfBandPayloads payloads = new OutOfBandPayloads();
     private final RequestDispatcher dispatcher;
-    private final FrameLog frames;
-    private final Backoff backoff;
-    private final Map<URI, ServerLink> links = new LinkedHashMap<>(); // used on the wallet's thread only
+    private final WalletContext context;
+    private final Map<URI, RelayLink> links = new LinkedHashMap<>(); // used on the wallet's thread only
     private volatile boolean closed;
 
-    private Pksa(Builder settings) {
+    private Pksa(Settings settings) {
         this.settings = settings;
-        this.thread = Executors.newSingleThreadExecutor(daemon("has-pksa"));
-        this.timers = Executors.newScheduledThreadPool(2, daemon("has-pksa-timer"));
-        this.client = ClientManager.createClient();
-        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT,
-                settings.connection.handshakeTimeout().toMillis());
-        this.wallet = new Wallet(settings.keys, settings.auths, settings.policy, settings.rules, settings.clock,
+        this.thread = new SerialExecutor(settings.executor);
+        Wallet wallet = new Wallet(settings.keys, settings.auths, settings.policy, settings.rules, settings.clock,
                 settings.hive, settings.chainId, settings.serviceSecret, settings.authDuration,
-                Set.copyOf(settings.rejectUnapproved), settings.transactionExpiration, thread);
+                settings.rejectUnapproved, settings.transactionExpiration, thread, new IgnoredRequests());
         this.dispatcher = new RequestDispatcher(wallet, payloads);
-        this.frames = new FrameLog(settings.hideEncryptedData);
-        this.backoff = new Backoff(settings.connection.minReconnectDelay(), settings.connection.maxReconnectDelay(),
-                settings.random);
+        Backoff retries = new Backoff(settings.socket.minBackoff(), settings.socket.maxBackoff(), settings.random::nextDouble);
+        this.context = new WalletContext(settings.name, wallet, thread, settings.timers, settings.listener,
+                new FrameLog(settings.hideEncryptedData), retries, (uri, events) -> new RelaySocket(uri, settings.dialer,
+                settings.timers, settings.socket, settings.random::nextDouble, events));
     }
 
     public static Builder builder() {
@@ -70,21 +68,33 @@ public final class Pksa implements AutoCloseable {
     }
 
     /**
-     * Connects to a relay ({@code ws://} or {@code wss://}) and registers every managed account there, again
-     * after each reconnection. Connecting to a relay already connected only adds the accounts.
+     * Connects to a relay ({@code ws://} or {@code wss://}) and registers every managed account there, again after
+     * each reconnection; connecting to a relay already connected only adds accounts. The future completes once the
+     * relay registered every account, or fails with {@link RegistrationRefusedException} naming those it refused
+     * (the wallet keeps trying them), or {@link ProtocolDeclinedException}; it does not time out by itself.
      */
-    public void connect(URI relay) {
+    public CompletableFuture<Void> connect(URI relay) {
         URI address = RelayAddress.normalize(relay);
         List<String> accounts = List.copyOf(accounts());
-        run(() -> link(address).addAccounts(accounts));
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        run(() -> link(address).addAccounts(accounts).whenComplete((done, failure) -> {
+            if (failure == null) {
+                outcome.complete(null);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        }));
+        return outcome;
     }
 
     /**
      * Accepts an authentication payload the user scanned or clicked ({@code has://auth_req/…}): connects to its
      * relay if needed, registers its account there, and approves the authentication request with that uuid,
      * whether the relay forwarded it already or does so later. Completes with the authentication once the
-     * {@code auth_ack} is sent; fails when the request is not approved (e.g. its challenge needs a key this
-     * wallet does not hold), expires, or does not come within the payload timeout.
+     * {@code auth_ack} is sent; fails with {@link ApprovalRefusedException} when it is not approved (e.g. its
+     * challenge needs a key this wallet does not hold), {@link PayloadExpiredException} when the request expires or
+     * does not come within the payload timeout, {@link PayloadMismatchException} when the request does not match the
+     * payload, {@link WalletClosedException} when the wallet closes first.
      *
      * @throws IllegalArgumentException when the text is not a valid payload, or names an account this wallet
      *     does not manage
@@ -103,14 +113,12 @@ public final class Pksa implements AutoCloseable {
         CompletableFuture<Auth> outcome = new CompletableFuture<>();
         run(() -> {
             payloads.accept(payload, outcome);
-            ServerLink link = link(relay);
-            link.addAccounts(List.of(payload.account()));
-            payloads.unpark(payload.uuid(), wallet.now())
+            link(relay).addAccounts(List.of(payload.account()));
+            payloads.unpark(payload.uuid(), context.wallet().now())
                     .ifPresent(parked -> dispatcher.dispatch(parked.link(), parked.request()));
         });
-        timers.schedule(() -> run(() -> payloads.expire(payload.uuid(),
-                        "no authentication request " + payload.uuid() + " came within " + settings.payloadTimeout)),
-                settings.payloadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        settings.timers.schedule(settings.payloadTimeout.toMillis(), () -> thread.execute(() -> payloads.expire(
+                payload.uuid(), "no authentication request " + payload.uuid() + " came within " + settings.payloadTimeout)));
         return outcome;
     }
 
@@ -121,30 +129,22 @@ public final class Pksa implements AutoCloseable {
             return;
         }
         closed = true;
-        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
-            links.values().forEach(link -> link.connection().stop());
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        thread.execute(() -> {
+            links.values().forEach(RelayLink::close);
             payloads.abandonAll("the wallet closed");
-        }, thread);
+            stopped.complete(null);
+        });
+        thread.shutDown();
         try {
             stopped.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             // closing anyway
         }
-        timers.shutdownNow();
-        thread.shutdown();
-        client.shutdown();
     }
 
-    private ServerLink link(URI relay) {
-        ServerLink link = links.get(relay);
-        if (link == null) {
-            link = new ServerLink(relay, settings.name, settings.keys, settings.clock, thread, settings.listener,
-                    frames, dispatcher);
-            link.attach(new HasConnection(relay, client, timers, settings.connection, backoff, link));
-            links.put(relay, link);
-            link.connection().start();
-        }
-        return link;
+    private RelayLink link(URI relay) {
+        return links.computeIfAbsent(relay, uri -> new RelayLink(uri, context, dispatcher));
     }
 
     private void run(Runnable task) {
@@ -154,13 +154,12 @@ public final class Pksa implements AutoCloseable {
         thread.execute(task);
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** The builder's settings, copied by {@link Builder#build()}: changing the builder later changes no wallet. */
+    private record Settings(String name, KeyStore keys, AuthStore auths, ApprovalPolicy policy, SigningRules rules,
+                            Clock clock, HiveClient hive, ChainId chainId, String serviceSecret, Duration authDuration,
+                            Set<Family> rejectUnapproved, Duration transactionExpiration, Duration payloadTimeout,
+                            boolean hideEncryptedData, PksaListener listener, RelaySocket.Settings socket,
+                            Random random, Executor executor, Timers timers, Dialer dialer) {
     }
 
     /** Settings of a {@link Pksa}: keys are required; everything else has a safe default. */
@@ -181,8 +180,12 @@ public final class Pksa implements AutoCloseable {
         private boolean hideEncryptedData;
         private PksaListener listener = new PksaListener() {
         };
-        private ConnectionSettings connection = ConnectionSettings.DEFAULT;
+        private RelaySocket.Settings socket = new RelaySocket.Settings(Duration.ofSeconds(15), Duration.ofSeconds(60),
+                Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(60));
         private Random random = new Random();
+        private Executor executor = WalletThreads.shared();
+        private Timers timers = Timers.shared();
+        private Dialer dialer;
 
         private Builder() {
         }
@@ -278,16 +281,22 @@ public final class Pksa implements AutoCloseable {
 
         /** WebSocket ping period (default 60 s) and how long without a pong before reconnecting (default 180 s). */
         public Builder keepAlive(Duration pingInterval, Duration pongTimeout) {
-            this.connection = new ConnectionSettings(pingInterval, pongTimeout, connection.minReconnectDelay(),
-                    connection.maxReconnectDelay(), connection.handshakeTimeout());
+            this.socket = socket.withKeepAlive(pingInterval, pongTimeout);
             return this;
         }
 
-        /** The first reconnection delay (default 1 s), doubled after each failure up to {@code max} (default 60 s). */
+        /**
+         * The first delay before reconnecting (default 1 s), doubled after each failure up to {@code max} (default
+         * 60 s), half of each at random; registrations and answers the relay refused for now are spaced the same way.
+         */
         public Builder reconnectDelay(Duration min, Duration max) {
-            this.connection = new ConnectionSettings(connection.pingInterval(), connection.pongTimeout(), min, max,
-                    connection.handshakeTimeout());
-            new Backoff(min, max, random); // checks the values now rather than at the first reconnection
+            this.socket = socket.withBackoff(min, max);
+            return this;
+        }
+
+        /** How long connecting to a relay may take, and again its answer to the first frame; default 15 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.socket = socket.withConnectTimeout(timeout);
             return this;
         }
 
@@ -297,6 +306,28 @@ public final class Pksa implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the wallet's decisions run, one at a time (approving, signing, writing its state); default a pool
+         * every wallet in the JVM shares.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** What keep-alive, reconnection and retries run on; default one timer thread shared by the JVM. */
+        public Builder timers(Timers timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** The transport, for tests that play the network; default Tyrus on the JVM's shared threads. */
+        Builder dialer(Dialer dialer) {
+            this.dialer = Objects.requireNonNull(dialer, "dialer");
+            return this;
+        }
+
+        /** A wallet with a copy of these settings. */
         public Pksa build() {
             if (keys == null) {
                 throw new IllegalStateException("a PKSA needs a KeyStore");
@@ -305,7 +336,9 @@ public final class Pksa implements AutoCloseable {
                     || transactionExpiration.compareTo(Duration.ofHours(1)) > 0) {
                 throw new IllegalStateException("transactionExpiration must be between 1 s and 1 h");
             }
-            return new Pksa(this);
+            return new Pksa(new Settings(name, keys, auths, policy, rules, clock, hive, chainId, serviceSecret,
+                    authDuration, Set.copyOf(rejectUnapproved), transactionExpiration, payloadTimeout, hideEncryptedData,
+                    listener, socket, random, executor, timers, dialer == null ? TyrusDialer.shared() : dialer));
         }
     }
 }

@@ -3,11 +3,21 @@ package dev.hiveauth.pksa;
 import java.math.BigDecimal;
 import java.net.URI;
 
-/** What happens on the PKSA's connections, for a user interface or a supervising program; every method is optional. */
+/**
+ * What happens on the PKSA's connections, for a user interface or a supervising program; every method is optional.
+ * Called on the wallet's thread: return quickly.
+ */
 public interface PksaListener {
 
     /** The HAS confirmed the registration of an account (after every connect and reconnect). */
     default void registered(URI server, String account) {
+    }
+
+    /**
+     * The HAS refused to register an account (the reason is its own words); the wallet tries again in
+     * {@code retryInMillis}.
+     */
+    default void registrationRefused(URI server, String account, String reason, long retryInMillis) {
     }
 
     /** The HAS sent an {@code error}, e.g. refusing a registration. */

@@ -37,7 +37,7 @@ final class RequestDispatcher {
         this.challenge = new ChallengeHandler(wallet);
     }
 
-    void dispatch(ServerLink link, Request request) {
+    void dispatch(RelayLink link, Request request) {
         long now = wallet.now();
         answered.values().removeIf(reply -> reply.expire() <= now);
         if (!request.isForwarded()) {
@@ -55,8 +55,7 @@ final class RequestDispatcher {
             return;
         }
         if (request.expire() <= now) {
-            LOG.info("{} {} for {} expired {} ms ago: ignored", request.cmd(), request.uuid(), request.account(),
-                    now - request.expire());
+            wallet.ignore(request, "it expired " + (now - request.expire()) + " ms ago (is this wallet's clock right?)");
             return;
         }
         PendingReply already = answered.get(request.uuid());
@@ -89,7 +88,7 @@ final class RequestDispatcher {
         }, wallet.thread());
     }
 
-    private CompletableFuture<Optional<PendingReply>> handle(ServerLink link, Request request) {
+    private CompletableFuture<Optional<PendingReply>> handle(RelayLink link, Request request) {
         if (request instanceof AuthReq authReq) {
             return auth.handle(link, authReq);
         } else if (request instanceof SignReq signReq) {

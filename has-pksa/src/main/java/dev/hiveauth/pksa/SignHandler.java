@@ -38,7 +38,7 @@ final class SignHandler {
         Optional<StoredAuths.Opened<SignReqData>> opened =
                 StoredAuths.open(wallet.auths(), request.account(), request.data(), now, SignReqData::decrypt);
         if (opened.isEmpty()) {
-            LOG.debug("sign_req {} for {}: no stored authentication opens it", request.uuid(), request.account());
+            wallet.ignore(request, StoredAuths.noneOpens(request.account()));
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Auth auth = opened.get().auth();
@@ -71,19 +71,19 @@ final class SignHandler {
         Optional<PrivateKey> key = wallet.keys().key(request.account(), data.keyType());
         Optional<String> outside = outsideRules(data, operations, key.isPresent());
         if (outside.isPresent()) {
-            LOG.info("sign_req {} for {}: not signed: {}", request.uuid(), request.account(), outside.get());
-            return CompletableFuture.completedFuture(Refusals.refuse(wallet, Decision.ABSTAIN, request, auth.key()));
+            return CompletableFuture.completedFuture(Refusals.refuse(wallet, Decision.ABSTAIN, request, auth.key(),
+                    "not signed: " + outside.get()));
         }
         SignApproval approval = new SignApproval(request.account(), auth.app(), data.keyType(), operations,
                 data.broadcast(), request.expire());
         return Decisions.ask(wallet, approval).thenComposeAsync(decision -> {
             if (wallet.now() >= request.expire()) {
-                LOG.info("sign_req {} for {}: decided after it expired: not signed", request.uuid(), request.account());
+                wallet.ignore(request, "decided after it expired: not signed");
                 return CompletableFuture.completedFuture(Optional.<PendingReply>empty());
             }
             if (decision != Decision.APPROVE) {
-                LOG.info("sign_req {} for {}: not approved ({})", request.uuid(), request.account(), decision);
-                return CompletableFuture.completedFuture(Refusals.refuse(wallet, decision, request, auth.key()));
+                return CompletableFuture.completedFuture(Refusals.refuse(wallet, decision, request, auth.key(),
+                        "not approved (" + decision + ")"));
             }
             return sign(request, auth, data, operations, key.orElseThrow());
         }, wallet.thread());

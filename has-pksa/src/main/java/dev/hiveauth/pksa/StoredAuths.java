@@ -18,6 +18,12 @@ final class StoredAuths {
     record Opened<T>(Auth auth, T payload, PayloadException problem) {
     }
 
+    /** Why a request opened by no stored authentication is left unanswered. */
+    static String noneOpens(String account) {
+        return "no stored authentication of " + account + " opens it: the application never logged in with this "
+                + "wallet, or its authentication expired or was removed (it must log in again)";
+    }
+
     static <T> Optional<Opened<T>> open(AuthStore store, String account, String data, long nowMillis,
                                         BiFunction<String, String, Optional<T>> decrypt) {
         for (Auth auth : store.auths(account)) {

@@ -3,6 +3,7 @@ package dev.hiveauth.pksa;
 import dev.hiveauth.protocol.chain.ChainId;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.message.Family;
+import dev.hiveauth.protocol.message.Request;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -17,10 +18,12 @@ import java.util.concurrent.Executor;
  * @param authDuration how long a new authentication lasts
  * @param rejectUnapproved the request families answered with a nack instead of silence when not approved
  * @param transactionExpiration how long after the head block a signed transaction stays valid
+ * @param thread the wallet's one thread of decisions (a {@link SerialExecutor})
+ * @param ignored says once why a request is left unanswered
  */
 record Wallet(KeyStore keys, AuthStore auths, ApprovalPolicy policy, SigningRules rules, Clock clock, HiveClient hive,
               ChainId chainId, String serviceSecret, Duration authDuration, Set<Family> rejectUnapproved,
-              Duration transactionExpiration, Executor thread) {
+              Duration transactionExpiration, Executor thread, IgnoredRequests ignored) {
 
     boolean manages(String account) {
         return keys.accounts().contains(account);
@@ -28,5 +31,10 @@ record Wallet(KeyStore keys, AuthStore auths, ApprovalPolicy policy, SigningRule
 
     long now() {
         return clock.millis();
+    }
+
+    /** Logs once why {@code request} gets no answer from this wallet. */
+    void ignore(Request request, String why) {
+        ignored.report(request, why, now());
     }
 }

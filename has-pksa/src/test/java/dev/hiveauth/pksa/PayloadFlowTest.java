@@ -115,7 +115,8 @@ class PayloadFlowTest {
         CompletableFuture<Auth> accepted = given.pksa.acceptPayload(payload("bob", wait.uuid(), authKey, relay()));
 
         assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasMessageContaining("not approved");
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ApprovalRefusedException.class)
+                .hasMessageContaining("not approved");
         given.assertNothingAnswered();
     }
 
@@ -127,7 +128,7 @@ class PayloadFlowTest {
         CompletableFuture<Auth> accepted =
                 given.pksa.acceptPayload(payload("bob", wait.uuid(), UUID.randomUUID().toString(), relay()));
 
-        assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PayloadMismatchException.class)
                 .hasMessageContaining("does not open with the payload's key");
         given.assertNothingAnswered();
     }
@@ -139,7 +140,8 @@ class PayloadFlowTest {
         CompletableFuture<Auth> accepted =
                 given.pksa.acceptPayload(payload("alice", UUID.randomUUID().toString(), "key", relay()));
 
-        assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS)).hasMessageContaining("came within PT0.2S");
+        assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PayloadExpiredException.class)
+                .hasMessageContaining("came within PT0.2S");
     }
 
     @Test

@@ -113,17 +113,6 @@ class ReconnectTest {
     }
 
     @Test
-    void pingsKeepAHealthyConnection() throws Exception {
-        wallet(b -> b.keepAlive(Duration.ofMillis(50), Duration.ofMillis(300)));
-        given.connectedThrough(throughProxy(), "alice", "bob");
-
-        // five pong timeouts long: were pongs not counted, the connection would have been replaced
-        await().during(Duration.ofMillis(1500)).atMost(LONG).until(() -> given.events.disconnections.isEmpty());
-
-        assertThat(proxy.connections()).isEqualTo(1);
-    }
-
-    @Test
     void anAnswerDecidedWhileDisconnectedIsSentWhenTheRequestComesAgain() throws Exception {
         CompletableFuture<Decision> decision = new CompletableFuture<>();
         wallet(b -> b.policy(request -> decision));

@@ -14,25 +14,37 @@ import dev.hiveauth.protocol.message.HasMessage;
 import dev.hiveauth.protocol.message.KeyAck;
 import dev.hiveauth.protocol.message.KeyReq;
 import dev.hiveauth.protocol.message.MessageCodec;
+import dev.hiveauth.protocol.message.RegisterAck;
 import dev.hiveauth.protocol.message.RegisterReq;
 import dev.hiveauth.protocol.payload.KeyType;
+import dev.hiveauth.protocol.testing.ManualTimers;
 import dev.hiveauth.protocol.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The start of every session, against a scripted relay: protocol check, key_req, register_req with proofs of key. */
+/**
+ * The start of every session and what the wallet does with the relay's answers, against a scripted relay: protocol
+ * check, key_req, register_req with proofs of key; registrations refused for a passing reason tried again soon, for a
+ * standing one every ten minutes, unanswered ones sent again. The wallet's timers are moved by hand; keep-alive is
+ * set out of the way.
+ */
 class RegistrationTest {
     private static final PrivateKey RELAY_KEY = PrivateKey.fromSeed("scripted relay");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final MutableClock clock = new MutableClock(System.currentTimeMillis());
+    private final ManualTimers timers = new ManualTimers();
     private final RecordingListener events = new RecordingListener();
     private ScriptedRelay relay;
     private Pksa pksa;
+    private CompletableFuture<Void> connected;
 
     @AfterEach
     void stop() {
@@ -48,11 +60,12 @@ class RegistrationTest {
         return "{\"cmd\":\"connected\",\"timeout\":60,\"version\":\"scripted\",\"protocol\":" + protocol + "}";
     }
 
-    private void start(String protocol, Map<String, Map<KeyType, PrivateKey>> keys) {
+    private void start(String protocol) {
         relay = new ScriptedRelay(connected(protocol));
-        pksa = Pksa.builder().name("MyPKSA").keys(KeyStore.of(keys)).clock(clock).listener(events)
-                .reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200)).build();
-        pksa.connect(relay.uri());
+        pksa = Pksa.builder().name("MyPKSA").keys(KeyStore.of(keys())).clock(clock).listener(events).timers(timers)
+                .keepAlive(Duration.ofHours(1), Duration.ofHours(2))
+                .reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(8)).random(new Random(7)).build();
+        connected = pksa.connect(relay.uri());
     }
 
     private static Map<String, Map<KeyType, PrivateKey>> keys() {
@@ -67,14 +80,24 @@ class RegistrationTest {
     private RegisterReq registration() throws Exception {
         assertThat(relay.next()).isInstanceOf(KeyReq.class);
         relay.send(new KeyAck(RELAY_KEY.publicKey().toString()));
+        return nextRegistration();
+    }
+
+    private RegisterReq nextRegistration() throws Exception {
         HasMessage message = relay.next();
         assertThat(message).isInstanceOf(RegisterReq.class);
         return (RegisterReq) message;
     }
 
+    private void acknowledge(String... accounts) {
+        for (String account : accounts) {
+            relay.send(new RegisterAck(account));
+        }
+    }
+
     @Test
     void registersEveryAccountWithAProofMadeByItsLeastPowerfulKey() throws Exception {
-        start("1", keys());
+        start("1");
 
         RegisterReq register = registration();
 
@@ -95,63 +118,128 @@ class RegistrationTest {
     }
 
     @Test
+    void connectCompletesOnceTheRelayRegisteredEveryAccount() throws Exception {
+        start("1");
+        registration();
+
+        acknowledge("alice", "bob");
+        assertThat(connected).isNotDone();
+        acknowledge("carol");
+
+        assertThat(connected).succeedsWithin(WAIT);
+        await().atMost(WAIT).until(() -> events.registrations.size() == 3);
+    }
+
+    @Test
     void acceptsAnOlderProtocol() throws Exception {
-        start("0.8", keys());
+        start("0.8");
 
         assertThat(relay.next()).isInstanceOf(KeyReq.class);
         assertThat(events.declined).isEmpty();
     }
 
     @Test
-    void declinesARelayWithANewerProtocolForGood() throws Exception {
-        start("2", keys());
+    void declinesARelayWithANewerProtocolForGood() {
+        start("2");
 
+        assertThat(connected).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(ProtocolDeclinedException.class).withMessageContaining("protocol 2");
         await().atMost(WAIT).until(() -> relay.closed() == 1);
         assertThat(events.declined).containsExactly(BigDecimal.valueOf(2));
-        // it never asks for the key, and never comes back
-        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> relay.opened() == 1);
-        assertThat(relay.nothingReceived()).isTrue();
+        assertThat(timers.scheduled()).as("no reconnection is planned").isZero();
+        assertThat(relay.opened()).isEqualTo(1);
+        assertThat(relay.nothingReceived()).as("it never asked for the key").isTrue();
     }
 
     @Test
-    void reportsARefusedRegistrationAndRegistersAgainOnTheNextConnection() throws Exception {
-        start("1", keys());
+    void aRegistrationRefusedForAPassingReasonIsTriedAgainSoon_onTheSameConnection() throws Exception {
+        start("1");
         registration();
+        acknowledge("bob", "carol");
 
-        relay.send(new ErrorMessage("registration failed: alice (pok timestamp is 12 s away from server time)"));
-        await().atMost(WAIT).until(() -> !events.errors.isEmpty());
-        assertThat(events.errors).containsExactly("registration failed: alice (pok timestamp is 12 s away from server time)");
+        relay.send(new ErrorMessage("registration failed: alice (cannot check the account on chain now)"));
+
+        assertThat(connected).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(RegistrationRefusedException.class)
+                .withMessageContaining("alice (cannot check the account on chain now)")
+                .satisfies(e -> assertThat(((RegistrationRefusedException) e).reasons())
+                        .containsOnlyKeys("alice"));
+        await().atMost(WAIT).until(() -> events.refusals.contains("alice: cannot check the account on chain now"));
+        timers.advance(Duration.ofSeconds(1)); // the first delay: half a second to a second
+
+        assertThat(nextRegistration().accounts()).extracting(RegisterReq.Account::name).containsExactly("alice");
+        acknowledge("alice");
+        await().atMost(WAIT).until(() -> events.registrations.contains("alice"));
+        assertThat(relay.opened()).isEqualTo(1);
+    }
+
+    @Test
+    void aStandingRefusalIsTriedAgainOnlyAfterTenMinutes() throws Exception {
+        start("1");
+        registration();
+        acknowledge("alice", "carol");
+        relay.send(new ErrorMessage("registration failed: bob (no such account)"));
+        await().atMost(WAIT).until(() -> events.refusals.contains("bob: no such account"));
+
+        timers.advance(Duration.ofMinutes(9).plusSeconds(59));
+        // a relay that greets again gets key_req next: nothing was sent for bob before it
+        relay.send(MessageCodec.decode(connected("1")));
+        assertThat(registration().accounts()).as("bob waits for his ten minutes")
+                .extracting(RegisterReq.Account::name).containsExactly("alice", "carol");
+
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(nextRegistration().accounts()).extracting(RegisterReq.Account::name).containsExactly("bob");
+    }
+
+    @Test
+    void aRegistrationTheRelayNeverAnswersIsSentAgain() throws Exception {
+        start("1");
+        registration();
+        acknowledge("carol");
+        await().atMost(WAIT).until(() -> events.registrations.contains("carol"));
+
+        timers.advance(Duration.ofSeconds(30));
+        await().atMost(WAIT).until(() -> events.refusals.size() == 2);
+        timers.advance(Duration.ofSeconds(1));
+
+        assertThat(nextRegistration().accounts()).extracting(RegisterReq.Account::name).containsExactly("alice", "bob");
+        assertThat(events.refusals).containsExactly("alice: no answer from the relay within 30 s",
+                "bob: no answer from the relay within 30 s");
+    }
+
+    @Test
+    void aLostConnectionRegistersEveryAccountAgain() throws Exception {
+        start("1");
+        registration();
+        acknowledge("alice", "bob", "carol");
+        await().atMost(WAIT).until(() -> events.registrations.size() == 3);
 
         relay.drop();
+        await().atMost(WAIT).until(() -> events.disconnections.size() == 1);
+        timers.advance(Duration.ofSeconds(1));
+
         RegisterReq again = registration();
         assertThat(again.accounts()).extracting(RegisterReq.Account::name).containsExactly("alice", "bob", "carol");
         assertThat(relay.opened()).isEqualTo(2);
     }
 
     @Test
-    void aRegisterAckIsReported() throws Exception {
-        start("1", keys());
-        registration();
-
-        relay.send(new dev.hiveauth.protocol.message.RegisterAck("bob"));
-
-        await().atMost(WAIT).until(() -> events.registrations.contains("bob"));
-    }
-
-    @Test
-    void anUnusableRelayKeyRegistersNothing() throws Exception {
-        start("1", keys());
+    void anUnusableRelayKeyRegistersNothing_andTheWalletConnectsAgain() throws Exception {
+        start("1");
         assertThat(relay.next()).isInstanceOf(KeyReq.class);
 
         relay.send(new KeyAck("not-a-key"));
-        relay.send(MessageCodec.decode(connected("1"))); // a second connected: asks for the key again
+        await().atMost(WAIT).until(() -> relay.closed() == 1);
+        timers.advance(Duration.ofSeconds(1));
 
-        assertThat(relay.next()).isInstanceOf(KeyReq.class); // and not a register_req in between
+        assertThat(relay.next()).as("a new connection asks again; no register_req in between")
+                .isInstanceOf(KeyReq.class);
+        assertThat(relay.opened()).isEqualTo(2);
     }
 
     @Test
     void unreadableFramesAreIgnored() throws Exception {
-        start("1", keys());
+        start("1");
         assertThat(relay.next()).isInstanceOf(KeyReq.class);
 
         relay.sendRaw("ping");

@@ -1,0 +1,11 @@
+package dev.hiveauth.pksa;
+
+/**
+ * Why something a wallet was asked to do did not happen; each subclass names one reason, in words a user of the
+ * wallet can act on.
+ */
+public abstract class PksaException extends RuntimeException {
+    PksaException(String message) {
+        super(message);
+    }
+}
