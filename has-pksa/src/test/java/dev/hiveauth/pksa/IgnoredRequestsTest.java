@@ -4,6 +4,7 @@ import static dev.hiveauth.pksa.fixtures.PksaFixture.SERVICE_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.pksa.fixtures.LogCapture;
 import dev.hiveauth.pksa.fixtures.PksaFixture;
 import dev.hiveauth.protocol.message.AuthReq;
@@ -13,7 +14,6 @@ import dev.hiveauth.protocol.payload.AuthReqData;
 import dev.hiveauth.protocol.payload.KeyType;
 import dev.hiveauth.protocol.payload.ServiceAuthKey;
 import dev.hiveauth.protocol.payload.SignReqData;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;

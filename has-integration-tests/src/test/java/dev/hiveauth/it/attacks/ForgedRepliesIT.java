@@ -1,5 +1,8 @@
 package dev.hiveauth.it.attacks;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.RequestAccepted;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +83,8 @@ class ForgedRepliesIT {
     @Test
     void aReplyFromASocketThatNeverRegisteredAlice_isRefused_andOnlyHerWalletsAnswerReachesTheApp() {
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, shown::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(shown::complete).build());
         String uuid = Awaited.value(shown).uuid();
         ManualApproval.Question question = alicesUser.next();
 
@@ -103,7 +107,8 @@ class ForgedRepliesIT {
     void aProofThatIsNotAlicesOverThisUuid_isRefusedEvenFromASocketThatRegisteredHer() {
         RogueWallet oldDevice = oldDeviceOfAlice();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, shown::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(shown::complete).build());
         String uuid = Awaited.value(shown).uuid();
         ManualApproval.Question question = alicesUser.next();
         PrivateKey herMemoKey = world.alice().memo();
@@ -127,12 +132,12 @@ class ForgedRepliesIT {
     @Test
     void aReplyOfAnotherFamily_isRefused_evenWithAGoodProof() {
         RogueWallet oldDevice = oldDeviceOfAlice();
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         alicesUser.next().approve();
         Auth auth = Awaited.value(login).auth();
-        CompletableFuture<Wait> waiting = new CompletableFuture<>();
-        CompletableFuture<SignResult> vote = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "family"), true, waiting::complete);
+        CompletableFuture<RequestAccepted> waiting = new CompletableFuture<>();
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "family")).onWait(waiting::complete).build());
         String uuid = Awaited.value(waiting).uuid();
         ManualApproval.Question question = alicesUser.next();
 
@@ -140,7 +145,8 @@ class ForgedRepliesIT {
         assertThat(oldDevice.errorAbout(uuid))
                 .isEqualTo("challenge_ack: request " + uuid + " is a sign_req, not a challenge_req");
         oldDevice.reply("auth_ack", uuid, forgedApproval(), oldDevice.pok(world.alice().memo(), uuid));
-        assertThat(oldDevice.errorAbout(uuid)).isEqualTo("auth_ack: request " + uuid + " is a sign_req, not a auth_req");
+        assertThat(oldDevice.errorAbout(uuid))
+                .isEqualTo("auth_ack: request " + uuid + " is a sign_req, not a auth_req");
 
         question.approve();
         assertThat(world.chain().accepted(Awaited.value(vote).txid())).isPresent();
@@ -151,7 +157,8 @@ class ForgedRepliesIT {
     void aReplyForARequestAlreadyAnswered_orNoLongerKnown_isRefused_andTheAppHearsOneAnswer() {
         RogueWallet oldDevice = oldDeviceOfAlice();
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, shown::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(shown::complete).build());
         String uuid = Awaited.value(shown).uuid();
         alicesUser.next().approve();
         Awaited.value(login);

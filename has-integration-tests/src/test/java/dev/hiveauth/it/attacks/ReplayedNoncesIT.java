@@ -1,5 +1,8 @@
 package dev.hiveauth.it.attacks;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.ChallengeRequest;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +46,8 @@ class ReplayedNoncesIT {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(policy));
         recorder = world.track(MitmRelay.inFrontOf(world.relay()));
         app = world.open(world.app(recorder.uri()).authKeySecret(SECRET));
-        CompletableFuture<AuthResult> login = app.authenticate("alice", new AuthReqData.App("it.example"), null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build());
         if (policy instanceof ManualApproval user) {
             user.next().approve();
         }
@@ -51,7 +55,8 @@ class ReplayedNoncesIT {
     }
 
     private String captured(String cmd) {
-        return recorder.sentByApp().stream().filter(frame -> frame.contains("\"cmd\":\"" + cmd + "\"")).reduce((a, b) -> b)
+        return recorder.sentByApp().stream().filter(frame -> frame.contains("\"cmd\":\"" + cmd + "\""))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("the app sent no " + cmd));
     }
 
@@ -67,8 +72,8 @@ class ReplayedNoncesIT {
     @Test
     void aCapturedSigningRequestSentAgain_isRefusedByTheWallet_andNothingIsBroadcastTwice() {
         aliceIsLoggedInThroughTheRecorder(new ServicePolicy(true));
-        SignResult original = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "only-once"), true));
+        SignResult original = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "only-once")).build()));
 
         JsonNode answer = replay(captured("sign_req"), "sign");
 
@@ -83,8 +88,8 @@ class ReplayedNoncesIT {
     void aReplaySentWhileTheOriginalAwaitsApproval_isRefusedAtOnce_andTheOriginalStillGoesThrough() {
         ManualApproval user = new ManualApproval();
         aliceIsLoggedInThroughTheRecorder(user);
-        CompletableFuture<SignResult> original = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "held"), true);
+        CompletableFuture<SignResult> original = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "held")).build());
         ManualApproval.Question question = user.next(); // the nonce is recorded before the user is asked
 
         JsonNode answer = replay(captured("sign_req"), "sign");
@@ -99,7 +104,8 @@ class ReplayedNoncesIT {
     @Test
     void aCapturedChallengeSentAgain_isRefusedByTheWallet() {
         aliceIsLoggedInThroughTheRecorder(new ServicePolicy(true));
-        Awaited.value(app.challenge(auth, KeyType.POSTING, "sign me once", false));
+        Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth).keyType(KeyType.POSTING).text("sign me once")
+                .build()));
 
         JsonNode answer = replay(captured("challenge_req"), "challenge");
 

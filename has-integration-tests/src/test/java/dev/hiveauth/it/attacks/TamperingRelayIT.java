@@ -1,5 +1,9 @@
 package dev.hiveauth.it.attacks;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.ChallengeRequest;
+import dev.hiveauth.app.ChallengeResult;
+import dev.hiveauth.app.SignRequest;
 import static dev.hiveauth.it.fixture.HiveAuthWorld.PAST_EXPIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +69,7 @@ class TamperingRelayIT {
     }
 
     private Auth loggedIn() {
-        return Awaited.value(app.authenticate("alice", APP, null, null)).auth();
+        return Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build())).auth();
     }
 
     /** The CryptoJS string with one bit flipped in byte {@code at} of what it encodes (negative: from the end). */
@@ -83,7 +87,7 @@ class TamperingRelayIT {
         relay.tamper(frame -> "auth_ack".equals(frame.path("cmd").asText())
                 ? frame.put("data", flipped(frame.get("data").asText(), at)) : frame);
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         await().until(() -> relay.deliveredToApp("auth_ack").size() == 1);
         world.advance(PAST_EXPIRY);
 
@@ -97,7 +101,8 @@ class TamperingRelayIT {
         relay.tamper(frame -> "challenge_ack".equals(frame.path("cmd").asText())
                 ? frame.put("data", flipped(frame.get("data").asText(), 16)) : frame);
 
-        CompletableFuture<ChallengeAckData> answer = app.challenge(auth, KeyType.POSTING, "who are you?", false);
+        CompletableFuture<ChallengeResult> answer = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("who are you?").build());
         await().until(() -> relay.deliveredToApp("challenge_ack").size() == 1);
         world.advance(PAST_EXPIRY);
 
@@ -108,11 +113,11 @@ class TamperingRelayIT {
     void anApprovalTurnedIntoARefusal_withAnEarlierGenuineRefusalsData_isNotBelieved() {
         ManualApproval user = new ManualApproval();
         aliceHasAServiceWalletAndTheAppGoesThroughTheMaliciousRelay(user);
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         user.next().approve();
         Auth auth = Awaited.value(login).auth();
-        CompletableFuture<SignResult> first = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "refused"), true);
+        CompletableFuture<SignResult> first = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "refused")).build());
         user.next().reject();
         assertThat(Awaited.failure(first)).isInstanceOf(RequestRefusedException.class);
         String genuineRefusal = relay.deliveredToApp("sign_nack").get(0).get("data").asText();
@@ -120,8 +125,8 @@ class TamperingRelayIT {
         relay.tamper(frame -> "sign_ack".equals(frame.path("cmd").asText())
                 ? WirePeer.frame("sign_nack").put("uuid", frame.get("uuid").asText()).put("data", genuineRefusal)
                 : frame);
-        CompletableFuture<SignResult> second = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "approved"), true);
+        CompletableFuture<SignResult> second = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "approved")).build());
         user.next().approve();
         await().until(() -> relay.deliveredToApp("sign_nack").size() == 2);
         world.advance(PAST_EXPIRY);
@@ -138,7 +143,7 @@ class TamperingRelayIT {
                 ? WirePeer.frame("auth_nack").put("uuid", frame.get("uuid").asText()).put("error", "declined")
                 : frame);
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         await().until(() -> relay.deliveredToApp("auth_nack").size() == 1);
         world.advance(PAST_EXPIRY);
 
@@ -152,7 +157,7 @@ class TamperingRelayIT {
                 ? WirePeer.frame("auth_err").put("uuid", frame.get("uuid").asText()).put("error", "the relay says no")
                 : frame);
 
-        Throwable failed = Awaited.failure(app.authenticate("alice", APP, null, null));
+        Throwable failed = Awaited.failure(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build()));
 
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class,
                 error -> assertThat(error.error()).isEqualTo("the relay says no"));
@@ -165,8 +170,8 @@ class TamperingRelayIT {
         String forgedId = "0123456789abcdef0123456789abcdef01234567";
         relay.tamper(frame -> "sign_ack".equals(frame.path("cmd").asText()) ? frame.put("data", forgedId) : frame);
 
-        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "swapped-id"), true));
+        SignResult signed = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "swapped-id")).build()));
 
         assertThat(signed.txid()).as("sign_ack is not encrypted: the app takes the id as relayed").isEqualTo(forgedId);
         assertThat(Awaited.value(world.hive().findTransaction(forgedId))).isEqualTo(TransactionStatus.UNKNOWN);
@@ -178,12 +183,14 @@ class TamperingRelayIT {
     void anEarlierChallengeAnswerReplayed_decryptsFine_butFailsTheSignatureCheckOnTheTextAsked() {
         aliceHasAServiceWalletAndTheAppGoesThroughTheMaliciousRelay(new ServicePolicy(true));
         Auth auth = loggedIn();
-        Awaited.value(app.challenge(auth, KeyType.POSTING, "first question", false));
+        Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth).keyType(KeyType.POSTING).text("first question")
+                .build()));
         String earlierAnswer = relay.deliveredToApp("challenge_ack").get(0).get("data").asText();
         relay.tamper(frame -> "challenge_ack".equals(frame.path("cmd").asText())
                 ? frame.put("data", earlierAnswer) : frame);
 
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, KeyType.POSTING, "second question", false));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("second question").build()));
 
         ChallengeVerifier verifier = new ChallengeVerifier(AccountKeyLookup.onChain(world.hive()));
         assertThat(Awaited.failure(verifier.verify("alice", KeyType.POSTING, "second question", answer)))

@@ -1,5 +1,7 @@
 package dev.hiveauth.it.durability;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,7 +81,8 @@ class PksaKilledMidWriteIT {
         wallet = PksaServiceProcess.start(storage, "alice");
         HasClient app = HasClient.builder().server(server.uri().toString()).authKeySecret(SECRET).build();
         opened.add(app);
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("durability.example"), null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("durability.example")).build())).auth();
         StateWritingApp load = new StateWritingApp(server.uri(), SECRET, auth.authKey());
         opened.add(load);
         String captured = load.vote();
@@ -107,8 +110,8 @@ class PksaKilledMidWriteIT {
 
         // nonces are the wall clock's milliseconds: the app's next one must be above the load's last
         await().until(() -> System.currentTimeMillis() > load.lastNonce());
-        SignResult afterTheKills = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "after-the-kills"), true));
+        SignResult afterTheKills = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "after-the-kills")).build()));
         assertThat(node.chain().accepted(afterTheKills.txid())).isPresent();
         JsonNode replayed = replay(captured);
         assertThat(replayed.get("cmd").asText()).isEqualTo("sign_err");
@@ -132,7 +135,8 @@ class PksaKilledMidWriteIT {
                 .contains(auth.authKey())
                 .containsAll(load.approvedLogins());
         assertThat(auths).hasSizeGreaterThanOrEqualTo(EARLIER_AUTHS + 1 + load.approvedLogins().size());
-        Long recorded = auths.stream().filter(stored -> stored.key().equals(auth.authKey())).findFirst().orElseThrow().nonce();
+        Long recorded = auths.stream().filter(stored -> stored.key().equals(auth.authKey())).findFirst().orElseThrow()
+                .nonce();
         assertThat(recorded).as("the nonce of every vote the app was told about is kept")
                 .isNotNull()
                 .isGreaterThanOrEqualTo(load.highestSignedNonce())

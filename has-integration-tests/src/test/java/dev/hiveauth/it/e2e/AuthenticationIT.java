@@ -1,5 +1,6 @@
 package dev.hiveauth.it.e2e;
 
+import dev.hiveauth.app.AuthRequest;
 import static dev.hiveauth.it.fixture.HiveAuthWorld.PAST_EXPIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,8 +57,9 @@ class AuthenticationIT {
         HasClient app = world.open(world.app());
         CompletableFuture<Auth> scanned = new CompletableFuture<>();
 
-        AuthResult login = Awaited.value(app.authenticate("alice", APP, null,
-                prompt -> wallet.acceptPayload(prompt.uri()).whenComplete((auth, error) -> complete(scanned, auth, error))));
+        AuthResult login = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(prompt -> wallet.acceptPayload(prompt.uri())
+                .whenComplete((auth, error) -> complete(scanned, auth, error))).build()));
 
         Auth granted = Awaited.value(scanned);
         assertThat(login.auth().account()).isEqualTo("alice");
@@ -65,7 +67,8 @@ class AuthenticationIT {
         assertThat(login.auth().expire()).isEqualTo(granted.expire())
                 .isEqualTo(world.clock().millis() + Duration.ofDays(1).toMillis());
         assertThat(login.challenge()).isNull();
-        assertThat(store.auths("alice")).singleElement().satisfies(auth -> assertThat(auth.app()).isEqualTo("it.example"));
+        assertThat(store.auths("alice")).singleElement().satisfies(auth -> assertThat(auth.app())
+                .isEqualTo("it.example"));
     }
 
     @Test
@@ -74,8 +77,8 @@ class AuthenticationIT {
         HasClient app = world.open(world.app());
         String challenge = "login to it.example at " + world.clock().millis();
 
-        AuthResult login = Awaited.value(app.authenticate("alice", APP, new AuthReqData.Challenge(KeyType.POSTING, challenge),
-                prompt -> wallet.acceptPayload(prompt.uri())));
+        AuthResult login = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .challenge(KeyType.POSTING, challenge).onWait(prompt -> wallet.acceptPayload(prompt.uri())).build()));
 
         ChallengeVerifier verifier = new ChallengeVerifier(AccountKeyLookup.onChain(world.hive()));
         assertThat(Awaited.value(verifier.verify("alice", KeyType.POSTING, challenge, login.challenge())))
@@ -88,7 +91,8 @@ class AuthenticationIT {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         String challenge = "service login " + world.clock().millis();
 
-        AuthResult login = Awaited.value(app.authenticate("alice", APP, new AuthReqData.Challenge(KeyType.ACTIVE, challenge), null));
+        AuthResult login = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .challenge(KeyType.ACTIVE, challenge).build()));
 
         ChallengeVerifier verifier = new ChallengeVerifier(AccountKeyLookup.onChain(world.hive()));
         assertThat(Awaited.value(verifier.verify("alice", KeyType.ACTIVE, challenge, login.challenge())))
@@ -103,7 +107,8 @@ class AuthenticationIT {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         CompletableFuture<AuthPrompt> waiting = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, waiting::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(waiting::complete).build());
         Awaited.value(waiting);
         world.advance(PAST_EXPIRY);
 
@@ -116,7 +121,7 @@ class AuthenticationIT {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(ApprovalPolicy.always(Decision.REJECT)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        Throwable refused = Awaited.failure(app.authenticate("alice", APP, null, null));
+        Throwable refused = Awaited.failure(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build()));
 
         assertThat(refused).isInstanceOf(RequestRefusedException.class);
         assertThat(world.requests("auth", "refused")).isEqualTo(1);
@@ -128,7 +133,7 @@ class AuthenticationIT {
                 .auths(new FullDiskAuthStore()));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        Throwable failed = Awaited.failure(app.authenticate("alice", APP, null, null));
+        Throwable failed = Awaited.failure(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build()));
 
         // the reference PKSA's auth_err text, in plain text as it sends it
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class,
@@ -140,7 +145,8 @@ class AuthenticationIT {
         HasClient app = world.open(world.app());
         CompletableFuture<AuthPrompt> waiting = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, waiting::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(waiting::complete).build());
         AuthPrompt prompt = Awaited.value(waiting);
         assertThat(prompt.expire()).isEqualTo(world.clock().millis() + HiveAuthWorld.REQUEST_TIMEOUT.toMillis());
         world.advance(PAST_EXPIRY);
@@ -156,14 +162,14 @@ class AuthenticationIT {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(user).auths(store));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         ManualApproval.Question question = user.next();
         world.advance(PAST_EXPIRY);
         assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
         question.approve();
 
         // The wallet handles its work in order: once a later login is answered, the late approval was handled.
-        CompletableFuture<AuthResult> later = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> later = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         user.next().approve();
         Awaited.value(later);
         assertThat(store.auths("alice")).hasSize(1);
@@ -181,7 +187,8 @@ class AuthenticationIT {
         AuthStore store = AuthStore.inMemory();
         Pksa wallet = world.open(world.wallet(world.alice()).auths(store).policy(user));
         HasClient app = world.open(world.app());
-        AuthResult first = Awaited.value(app.authenticate("alice", APP, null, prompt -> wallet.acceptPayload(prompt.uri())));
+        AuthResult first = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(prompt -> wallet.acceptPayload(prompt.uri())).build()));
         world.advance(Duration.ofHours(2));
 
         WirePeer wrapper = world.wire();

@@ -1,5 +1,8 @@
 package dev.hiveauth.it.e2e;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.ChallengeRequest;
+import dev.hiveauth.app.ChallengeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.AccountKeyLookup;
@@ -43,7 +46,8 @@ class ChallengeIT {
     void aliceIsLoggedInThroughHerServiceWallet() {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)));
         app = world.open(world.app().authKeySecret(SECRET));
-        auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
+        auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(new AuthReqData.App("it.example"))
+                .build())).auth();
     }
 
     @AfterEach
@@ -56,10 +60,11 @@ class ChallengeIT {
     void aChallengeSignedWithTheKeyAskedForVerifiesAgainstThatKeyOnChain(KeyType type) {
         String text = "prove you are alice (" + type.jsonName() + ")";
 
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, type, text, false));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth).keyType(type)
+                .text(text).build()));
 
         PublicKey expected = KeyRole.of(world.alice(), type).publicKey();
-        assertThat(answer.pubkey()).isEqualTo(expected.toString());
+        assertThat(answer.publicKey()).isEqualTo(expected.toString());
         assertThat(Awaited.value(verifier.verify("alice", type, text, answer))).isEqualTo(expected);
     }
 
@@ -67,7 +72,8 @@ class ChallengeIT {
     void aPostingSignatureDoesNotPassForTheActiveKey() {
         String text = "sign this with your active key, please";
 
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, KeyType.POSTING, text, false));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text(text).build()));
 
         assertThat(Awaited.failure(verifier.verify("alice", KeyType.ACTIVE, text, answer)))
                 .isInstanceOf(ChallengeVerificationException.class)
@@ -76,7 +82,8 @@ class ChallengeIT {
 
     @Test
     void aSignatureOverAnotherTextDoesNotPass() {
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, KeyType.POSTING, "the text signed", false));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("the text signed").build()));
 
         assertThat(Awaited.failure(verifier.verify("alice", KeyType.POSTING, "the text the app meant", answer)))
                 .isInstanceOf(ChallengeVerificationException.class);
@@ -85,7 +92,8 @@ class ChallengeIT {
     @Test
     void afterAliceChangesHerKeysHerEarlierSignatureNoLongerPasses() {
         String text = "who are you?";
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, KeyType.POSTING, text, false));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text(text).build()));
 
         world.chain().updateKeys(AccountKeys.fromPassword("alice", "a new master password"));
 
@@ -100,18 +108,20 @@ class ChallengeIT {
         PublicKey to = KeyRole.of(world.alice(), type).publicKey();
         String memo = Memo.encode(APP_KEY, to, "#the meeting is at noon");
 
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, type, memo, true));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth).keyType(type)
+                .text(memo).decrypt(true).build()));
 
         // as hive-js memo.decode returns it: with its leading '#'
-        assertThat(answer.challenge()).isEqualTo("#the meeting is at noon");
-        assertThat(answer.pubkey()).isEqualTo(to.toString());
+        assertThat(answer.answer()).isEqualTo("#the meeting is at noon");
+        assertThat(answer.publicKey()).isEqualTo(to.toString());
     }
 
     @Test
     void aMemoEncryptedToAnotherKeyCannotBeDecryptedWithTheKeyAskedFor_theWalletSaysSo() {
         String memo = Memo.encode(APP_KEY, world.alice().active().publicKey(), "#for the active key");
 
-        Throwable failed = Awaited.failure(app.challenge(auth, KeyType.MEMO, memo, true));
+        Throwable failed = Awaited.failure(app.challenge(ChallengeRequest.newBuilder(auth).keyType(KeyType.MEMO)
+                .text(memo).decrypt(true).build()));
 
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class,
                 error -> assertThat(error.error()).startsWith("cannot decrypt the challenge with the memo key"));

@@ -1,5 +1,7 @@
 package dev.hiveauth.it.e2e;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.Auth;
@@ -75,10 +77,11 @@ class ConcurrentRequestsIT {
     void signingRequestsFromManyThreadsWithOneAuthentication_areAllSigned() {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build())).auth();
 
-        List<CompletableFuture<SignResult>> votes = fromManyThreads(i -> app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "post-" + i), true));
+        List<CompletableFuture<SignResult>> votes = fromManyThreads(i -> app.sign(SignRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).operations(OperationsJson.vote("alice", "bob", "post-" + i)).build()));
 
         List<String> txids = votes.stream().map(vote -> Awaited.value(vote).txid()).toList();
         Map<String, String> permlinkById = world.chain().accepted().stream().collect(Collectors.toMap(
@@ -95,11 +98,11 @@ class ConcurrentRequestsIT {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)).auths(store));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        List<CompletableFuture<AuthResult>> logins = fromManyThreads(i -> app.authenticate("alice",
-                new AuthReqData.App("app-" + i), null, null));
+        List<CompletableFuture<AuthResult>> logins = fromManyThreads(i -> app.authenticate(AuthRequest.newBuilder("alice").app(new AuthReqData.App("app-" + i)).build()));
 
         List<String> keys = logins.stream().map(login -> Awaited.value(login).auth().authKey()).toList();
         assertThat(keys).doesNotHaveDuplicates();
-        assertThat(store.auths("alice")).extracting(dev.hiveauth.pksa.Auth::key).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(store.auths("alice")).extracting(dev.hiveauth.pksa.Auth::key)
+                .containsExactlyInAnyOrderElementsOf(keys);
     }
 }

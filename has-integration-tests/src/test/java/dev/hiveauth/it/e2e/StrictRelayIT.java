@@ -1,5 +1,9 @@
 package dev.hiveauth.it.e2e;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.ChallengeRequest;
+import dev.hiveauth.app.ChallengeResult;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.AccountKeyLookup;
@@ -38,19 +42,21 @@ class StrictRelayIT {
         ManualApproval user = new ManualApproval();
         Pksa wallet = world.open(world.wallet(world.alice()).policy(user));
         HasClient app = world.open(world.app());
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null,
-                prompt -> wallet.acceptPayload(prompt.uri()))).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).onWait(prompt -> wallet.acceptPayload(prompt.uri())).build()))
+                .auth();
 
-        CompletableFuture<SignResult> vote = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "strict"), true);
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "strict")).build());
         user.next().approve();
-        CompletableFuture<SignResult> refused = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "no"), true);
+        CompletableFuture<SignResult> refused = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "no")).build());
         user.next().reject();
-        CompletableFuture<ChallengeAckData> challenge = app.challenge(auth, KeyType.ACTIVE, "strictly alice", false);
+        CompletableFuture<ChallengeResult> challenge = app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.ACTIVE).text("strictly alice").build());
         user.next().approve();
-        CompletableFuture<SignResult> failed = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.transfer("alice", "bob", "1.000 HIVE"), true);
+        CompletableFuture<SignResult> failed = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.transfer("alice", "bob", "1.000 HIVE")).build());
 
         assertThat(world.chain().accepted(Awaited.value(vote).txid())).isPresent();
         assertThat(Awaited.failure(refused)).isInstanceOf(RequestRefusedException.class);

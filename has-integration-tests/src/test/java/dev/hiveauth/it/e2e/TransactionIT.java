@@ -1,5 +1,8 @@
 package dev.hiveauth.it.e2e;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.RequestAccepted;
+import dev.hiveauth.app.SignRequest;
 import static dev.hiveauth.it.fixture.HiveAuthWorld.PAST_EXPIRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +52,8 @@ class TransactionIT {
     }
 
     private Auth loggedIn(HasClient app) {
-        return Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
+        return Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(new AuthReqData.App("it.example"))
+                .build())).auth();
     }
 
     @Test
@@ -59,7 +63,8 @@ class TransactionIT {
         Auth auth = loggedIn(app);
         ArrayNode vote = OperationsJson.vote("alice", "bob", "a-fine-post");
 
-        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.POSTING, vote, true));
+        SignResult signed = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(vote).build()));
 
         assertThat(signed.broadcast()).isTrue();
         assertThat(world.chain().accepted()).singleElement().satisfies(onChain -> {
@@ -76,7 +81,8 @@ class TransactionIT {
         Auth auth = loggedIn(app);
         ArrayNode vote = OperationsJson.vote("alice", "bob", "signed-not-sent");
 
-        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.POSTING, vote, false));
+        SignResult signed = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(vote).broadcast(false).build()));
         assertThat(signed.broadcast()).isFalse();
         assertThat(signed.txid()).isNull();
         assertThat(world.chain().accepted()).as("the wallet did not broadcast").isEmpty();
@@ -94,10 +100,10 @@ class TransactionIT {
         world.online(serviceWallet());
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         Auth auth = loggedIn(app);
-        CompletableFuture<Wait> waiting = new CompletableFuture<>();
+        CompletableFuture<RequestAccepted> waiting = new CompletableFuture<>();
 
-        CompletableFuture<SignResult> transfer = app.signTransaction(auth, KeyType.ACTIVE,
-                OperationsJson.transfer("alice", "bob", "1.000 HIVE"), true, waiting::complete);
+        CompletableFuture<SignResult> transfer = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.ACTIVE)
+                .operations(OperationsJson.transfer("alice", "bob", "1.000 HIVE")).onWait(waiting::complete).build());
         Awaited.value(waiting);
         world.advance(PAST_EXPIRY);
 
@@ -111,8 +117,8 @@ class TransactionIT {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         Auth auth = loggedIn(app);
 
-        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.ACTIVE,
-                OperationsJson.transfer("alice", "bob", "1.000 HIVE"), true));
+        SignResult signed = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.ACTIVE)
+                .operations(OperationsJson.transfer("alice", "bob", "1.000 HIVE")).build()));
 
         AcceptedTransaction onChain = world.chain().accepted(signed.txid()).orElseThrow();
         assertThat(onChain.signers()).containsExactly(world.alice().active().publicKey());
@@ -125,8 +131,8 @@ class TransactionIT {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         Auth auth = loggedIn(app);
 
-        Throwable failed = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.transfer("alice", "bob", "1.000 HIVE"), true));
+        Throwable failed = Awaited.failure(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.transfer("alice", "bob", "1.000 HIVE")).build()));
 
         // sign_err travels encrypted with the auth_key; the app reads the wallet's own words
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class,
@@ -141,10 +147,11 @@ class TransactionIT {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         Auth auth = loggedIn(app);
 
-        Throwable refused = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.customJson("alice", "follow", "[\"follow\",{\"follower\":\"alice\"}]"), true));
-        SignResult vote = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "allowed"), true));
+        Throwable refused = Awaited.failure(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.customJson("alice", "follow", "[\"follow\",{\"follower\":\"alice\"}]"))
+                .build()));
+        SignResult vote = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "allowed")).build()));
 
         assertThat(refused).isInstanceOf(RequestRefusedException.class);
         assertThat(world.chain().accepted()).extracting(AcceptedTransaction::id).containsExactly(vote.txid());
@@ -157,8 +164,8 @@ class TransactionIT {
         Auth auth = loggedIn(app);
 
         // the wallet signs it (another account's authority is the chain's to judge) and the node refuses it
-        Throwable failed = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("bob", "alice", "not-yours"), true));
+        Throwable failed = Awaited.failure(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("bob", "alice", "not-yours")).build()));
 
         assertThat(failed).isInstanceOfSatisfying(RequestFailedException.class, error -> assertThat(error.error())
                 .startsWith("the Hive node refused the transaction").contains("missing required posting authority"));

@@ -2,13 +2,13 @@ package dev.hiveauth.it.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hiveauth.it.fixture.WirePeer;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.Limits;
-import dev.hiveauth.it.fixture.WirePeer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.hiveauth.it.peers;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.AuthResult;
@@ -34,11 +36,11 @@ class HiveAuthMobileIT {
         phone.socket().await("register_ack");
         HasClient app = world.open(world.app());
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", new AuthReqData.App("it.example"), null,
-                prompt -> phone.approveLogin(prompt.uri()));
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).onWait(prompt -> phone.approveLogin(prompt.uri())).build());
         AuthResult result = Awaited.value(login);
-        CompletableFuture<SignResult> vote = app.signTransaction(result.auth(), KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "from-hiveauth-mobile"), true);
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(result.auth()).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "from-hiveauth-mobile")).build());
         String txid = phone.approveNextSign();
 
         assertThat(Awaited.value(vote).txid()).isEqualTo(txid);

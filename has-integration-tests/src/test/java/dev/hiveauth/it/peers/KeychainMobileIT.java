@@ -1,5 +1,8 @@
 package dev.hiveauth.it.peers;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.RequestAccepted;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,8 +47,8 @@ class KeychainMobileIT {
         HasClient app = world.open(world.app());
         String challenge = "keychain login " + world.clock().millis();
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP,
-                new AuthReqData.Challenge(KeyType.POSTING, challenge), prompt -> keychain.scan(prompt.uri()));
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .challenge(KeyType.POSTING, challenge).onWait(prompt -> keychain.scan(prompt.uri())).build());
         keychain.approveLogin();
         AuthResult result = Awaited.value(login);
 
@@ -63,13 +66,14 @@ class KeychainMobileIT {
     void theAppSendsKeychainsTokenBack_soKeychainFindsTheSessionAndSigns() {
         KeychainMobileWallet keychain = keychain();
         HasClient app = world.open(world.app());
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, prompt -> keychain.scan(prompt.uri()));
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(prompt -> keychain.scan(prompt.uri())).build());
         String token = keychain.approveLogin();
         AuthResult result = Awaited.value(login);
         assertThat(result.auth().token()).isEqualTo(token);
 
-        CompletableFuture<SignResult> vote = app.signTransaction(result.auth(), KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "from-keychain"), true);
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(result.auth()).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "from-keychain")).build());
         String txid = keychain.approveNextSign();
 
         assertThat(Awaited.value(vote).txid()).isEqualTo(txid);
@@ -80,13 +84,14 @@ class KeychainMobileIT {
     void keychainsRefusalCarriesNoProofFromTheWallet_soTheAppDoesNotTakeIt_andRunsToTheExpiry() {
         KeychainMobileWallet keychain = keychain();
         HasClient app = world.open(world.app());
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, prompt -> keychain.scan(prompt.uri()));
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(prompt -> keychain.scan(prompt.uri())).build());
         keychain.approveLogin();
         AuthResult result = Awaited.value(login);
 
-        CompletableFuture<Wait> waiting = new CompletableFuture<>();
-        CompletableFuture<SignResult> vote = app.signTransaction(result.auth(), KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "declined"), true, waiting::complete);
+        CompletableFuture<RequestAccepted> waiting = new CompletableFuture<>();
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(result.auth()).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "declined")).onWait(waiting::complete).build());
         Awaited.value(waiting);
         keychain.declineNextSign();
         // the relay relayed the nack (with its plain error); a HAS could have forged it, so the app waits

@@ -1,5 +1,6 @@
 package dev.hiveauth.it.peers;
 
+import dev.hiveauth.app.AuthRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.AuthPrompt;
@@ -32,14 +33,16 @@ class StrictModeIT {
         HasClient app = world.open(world.app());
         CompletableFuture<AuthPrompt> shown = new CompletableFuture<>();
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", new AuthReqData.App("it.example"), null, prompt -> {
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).onWait(prompt -> {
             keychain.scan(prompt.uri());
             shown.complete(prompt);
-        });
+        }).build());
         keychain.approveLogin();
 
         String uuid = Awaited.value(shown).uuid();
-        assertThat(keychain.socket().await("error", uuid).get("error").asText()).isEqualTo("auth_ack: \"pok\" is required");
+        assertThat(keychain.socket().await("error", uuid).get("error").asText())
+                .isEqualTo("auth_ack: \"pok\" is required");
         world.advance(HiveAuthWorld.PAST_EXPIRY);
         assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
         assertThat(world.requests("auth", "approved")).isZero();

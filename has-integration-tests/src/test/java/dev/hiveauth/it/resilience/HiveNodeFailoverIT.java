@@ -1,5 +1,9 @@
 package dev.hiveauth.it.resilience;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.ChallengeRequest;
+import dev.hiveauth.app.ChallengeResult;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.app.AccountKeyLookup;
@@ -45,11 +49,13 @@ class HiveNodeFailoverIT {
         first.close();
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build())).auth();
 
-        SignResult vote = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "failover"), true));
-        ChallengeAckData answer = Awaited.value(app.challenge(auth, KeyType.POSTING, "still alice?", false));
+        SignResult vote = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "failover")).build()));
+        ChallengeResult answer = Awaited.value(app.challenge(ChallengeRequest.newBuilder(auth)
+                .keyType(KeyType.POSTING).text("still alice?").build()));
 
         assertThat(world.chain().accepted(vote.txid())).isPresent();
         assertThat(second.calls(GET_ACCOUNTS)).as("the relay's lookups").isPositive();
@@ -64,10 +70,11 @@ class HiveNodeFailoverIT {
         first.failWithStatus(502);
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build())).auth();
 
-        SignResult vote = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "bad-gateway"), true));
+        SignResult vote = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "bad-gateway")).build()));
 
         assertThat(world.chain().accepted(vote.txid())).isPresent();
         assertThat(first.calls(GET_ACCOUNTS)).as("asked, and failed").isPositive();
@@ -79,21 +86,26 @@ class HiveNodeFailoverIT {
     void whenTheNodeInUseGoesDown_theRolesMoveToTheOther_andBackWhenItReturns() {
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(new ServicePolicy(true)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", new AuthReqData.App("it.example"), null, null)).auth();
-        Awaited.value(app.signTransaction(auth, KeyType.POSTING, OperationsJson.vote("alice", "bob", "one"), true));
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build())).auth();
+        Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "one")).build()));
         assertThat(first.calls(BROADCAST)).isEqualTo(1);
 
         first.close();
         world.advance(KEYS_FORGOTTEN);
         int lookupsBefore = second.calls(GET_ACCOUNTS);
-        Awaited.value(app.signTransaction(auth, KeyType.POSTING, OperationsJson.vote("alice", "bob", "two"), true));
+        Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "two")).build()));
         assertThat(second.calls(BROADCAST)).isEqualTo(1);
-        assertThat(second.calls(GET_ACCOUNTS)).as("the relay checked the reply's proof there").isGreaterThan(lookupsBefore);
+        assertThat(second.calls(GET_ACCOUNTS)).as("the relay checked the reply's proof there")
+                .isGreaterThan(lookupsBefore);
 
         first.restart();
         second.close();
         world.advance(KEYS_FORGOTTEN);
-        Awaited.value(app.signTransaction(auth, KeyType.POSTING, OperationsJson.vote("alice", "bob", "three"), true));
+        Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "three")).build()));
         assertThat(first.calls(BROADCAST)).isEqualTo(2);
 
         assertThat(world.chain().accepted()).hasSize(3);

@@ -1,5 +1,8 @@
 package dev.hiveauth.it.resilience;
 
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.RequestAccepted;
+import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +61,7 @@ class ReconnectIT {
         TcpProxy link = world.track(TcpProxy.to(world.relay()));
         HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         ManualApproval.Question question = user.next();
         link.refuse(); // the app is cut off and cannot come back yet
         await().until(() -> world.server().connectionCount() == 1); // the relay saw the app go
@@ -77,12 +80,13 @@ class ReconnectIT {
         world.online(serviceWallet().policy(user));
         TcpProxy link = world.track(TcpProxy.to(world.relay()));
         HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         user.next().approve();
         Auth auth = Awaited.value(login).auth();
 
         List<CompletableFuture<SignResult>> votes = Stream.of("one", "two", "three")
-                .map(permlink -> app.signTransaction(auth, KeyType.POSTING, OperationsJson.vote("alice", "bob", permlink), true))
+                .map(permlink -> app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                        .operations(OperationsJson.vote("alice", "bob", permlink)).build()))
                 .toList();
         List<ManualApproval.Question> questions = List.of(user.next(), user.next(), user.next());
         link.refuse();
@@ -105,7 +109,7 @@ class ReconnectIT {
         TcpProxy link = world.track(TcpProxy.to(world.relay()));
         HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         ManualApproval.Question question = user.next();
         link.cut(); // the app comes straight back and attaches to a request still waiting
         await().until(() -> link.admitted() == 2);
@@ -120,13 +124,14 @@ class ReconnectIT {
         WalletEvents events = new WalletEvents();
         world.online(serviceWallet().listener(events), link.uri());
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", APP, null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build())).auth();
 
         link.refuse();
         world.awaitRegistrations("alice", 0);
-        CompletableFuture<Wait> waiting = new CompletableFuture<>();
-        CompletableFuture<SignResult> vote = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "while-you-were-away"), true, waiting::complete);
+        CompletableFuture<RequestAccepted> waiting = new CompletableFuture<>();
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "while-you-were-away")).onWait(waiting::complete)
+                .build());
         Awaited.value(waiting); // the relay holds it: nobody is registered for alice
         link.admit();
 
@@ -142,12 +147,12 @@ class ReconnectIT {
         ManualApproval user = new ManualApproval();
         world.online(serviceWallet().policy(user), link.uri());
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         user.next().approve();
         Auth auth = Awaited.value(login).auth();
 
-        CompletableFuture<SignResult> vote = app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "approved-offline"), true);
+        CompletableFuture<SignResult> vote = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "approved-offline")).build());
         ManualApproval.Question question = user.next();
         link.refuse();
         world.awaitRegistrations("alice", 0);
@@ -165,15 +170,15 @@ class ReconnectIT {
         world.online(serviceWallet());
         TcpProxy link = world.track(TcpProxy.to(world.relay()));
         HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
-        Auth auth = Awaited.value(app.authenticate("alice", APP, null, null)).auth();
+        Auth auth = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build())).auth();
 
         link.refuse();
         await().until(() -> world.server().connectionCount() == 1); // only the wallet is left
-        Throwable unreachable = Awaited.failure(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "unreachable"), true));
+        Throwable unreachable = Awaited.failure(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "unreachable")).build()));
         link.admit();
-        SignResult signed = Awaited.value(app.signTransaction(auth, KeyType.POSTING,
-                OperationsJson.vote("alice", "bob", "reachable"), true));
+        SignResult signed = Awaited.value(app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
+                .operations(OperationsJson.vote("alice", "bob", "reachable")).build()));
 
         assertThat(unreachable).isInstanceOf(ConnectionFailedException.class);
         assertThat(world.chain().accepted()).extracting(tx -> tx.id()).containsExactly(signed.txid());
@@ -183,9 +188,11 @@ class ReconnectIT {
     void requestsMadeBeforeAnyWalletRegistered_reachTheFirstWalletToRegister_inTheOrderTheyWereMade() {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         List<String> names = List.of("first.example", "second.example", "third.example");
-        List<CompletableFuture<AuthPrompt>> waits = names.stream().map(name -> new CompletableFuture<AuthPrompt>()).toList();
+        List<CompletableFuture<AuthPrompt>> waits = names.stream().map(name -> new CompletableFuture<AuthPrompt>())
+                .toList();
         List<CompletableFuture<AuthResult>> logins = Stream.iterate(0, i -> i + 1).limit(names.size())
-                .map(i -> app.authenticate("alice", new AuthReqData.App(names.get(i)), null, waits.get(i)::complete))
+                .map(i -> app.authenticate(AuthRequest.newBuilder("alice").app(new AuthReqData.App(names.get(i)))
+                        .onWait(waits.get(i)::complete).build()))
                 .toList();
         waits.forEach(Awaited::value);
 
@@ -204,7 +211,8 @@ class ReconnectIT {
     void aRequestQueuedForAWalletThatNeverComes_expiresAndIsForgotten() {
         HasClient app = world.open(world.app().authKeySecret(SECRET));
         CompletableFuture<AuthPrompt> waiting = new CompletableFuture<>();
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, waiting::complete);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(waiting::complete).build());
         Awaited.value(waiting);
 
         world.advance(HiveAuthWorld.PAST_EXPIRY);

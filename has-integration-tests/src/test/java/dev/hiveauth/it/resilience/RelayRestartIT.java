@@ -1,5 +1,6 @@
 package dev.hiveauth.it.resilience;
 
+import dev.hiveauth.app.AuthRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +38,8 @@ class RelayRestartIT {
         WalletEvents events = new WalletEvents();
         world.online(world.wallet(world.alice()).serviceSecret(SECRET).policy(user).listener(events));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
-        CompletableFuture<AuthResult> login = app.authenticate("alice", new AuthReqData.App("it.example"), null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build());
         ManualApproval.Question question = user.next();
 
         world.restartRelay();
@@ -46,7 +48,8 @@ class RelayRestartIT {
         question.approve(); // an answer to a request the new relay never had
         await().until(() -> events.errors().contains("auth_ack: unknown or expired request"));
 
-        CompletableFuture<AuthResult> again = app.authenticate("alice", new AuthReqData.App("it.example"), null, null);
+        CompletableFuture<AuthResult> again = app.authenticate(AuthRequest.newBuilder("alice")
+                .app(new AuthReqData.App("it.example")).build());
         user.next().approve();
         assertThat(Awaited.value(again).auth().account()).isEqualTo("alice");
         assertThat(events.disconnections()).isEqualTo(1);

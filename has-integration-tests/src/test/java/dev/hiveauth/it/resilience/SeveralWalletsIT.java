@@ -1,5 +1,6 @@
 package dev.hiveauth.it.resilience;
 
+import dev.hiveauth.app.AuthRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ class SeveralWalletsIT {
         world.online(wallet("desktop").policy(desktop).authDuration(Duration.ofDays(7)).listener(desktopEvents));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         ManualApproval.Question onThePhone = phone.next();
         ManualApproval.Question onTheDesktop = desktop.next();
         onThePhone.approve();
@@ -69,7 +70,7 @@ class SeveralWalletsIT {
         world.online(wallet("desktop").policy(ApprovalPolicy.always(Decision.REJECT)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate("alice", APP, null, null);
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
         ManualApproval.Question onThePhone = phone.next();
         assertThat(Awaited.failure(login)).isInstanceOf(RequestRefusedException.class);
         onThePhone.approve();
@@ -81,10 +82,11 @@ class SeveralWalletsIT {
     @Test
     void aWalletThatAbstainsStaysSilent_andTheOtherWalletAnswers() {
         world.online(wallet("indifferent").policy(ApprovalPolicy.always(Decision.ABSTAIN)));
-        world.online(wallet("willing").policy(ApprovalPolicy.always(Decision.APPROVE)).authDuration(Duration.ofDays(3)));
+        world.online(wallet("willing").policy(ApprovalPolicy.always(Decision.APPROVE))
+                .authDuration(Duration.ofDays(3)));
         HasClient app = world.open(world.app().authKeySecret(SECRET));
 
-        AuthResult result = Awaited.value(app.authenticate("alice", APP, null, null));
+        AuthResult result = Awaited.value(app.authenticate(AuthRequest.newBuilder("alice").app(APP).build()));
 
         assertThat(result.auth().expire()).isEqualTo(world.clock().millis() + Duration.ofDays(3).toMillis());
     }
