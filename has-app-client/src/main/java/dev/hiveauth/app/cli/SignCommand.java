@@ -8,6 +8,7 @@ import dev.hiveauth.app.HasClient;
 import dev.hiveauth.app.SignRequest;
 import dev.hiveauth.app.SignResult;
 import dev.hiveauth.protocol.chain.Operation;
+import dev.hiveauth.protocol.json.JsonSyntax;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -75,7 +76,7 @@ final class SignCommand implements Callable<Integer> {
         try {
             parsed = JSON.readTree(ops);
         } catch (JsonProcessingException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ops is not JSON: " + e.getOriginalMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ops is not JSON: " + JsonSyntax.describe(e));
         }
         if (parsed == null || !parsed.isArray() || parsed.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.pksa.KeyStore;
 import dev.hiveauth.protocol.chain.AccountName;
 import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.json.JsonSyntax;
 import dev.hiveauth.protocol.payload.KeyType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class KeysFile {
      * The keys in the file, accounts in the file's order. Warns (in the log) when other users may read it.
      *
      * @throws ConfigException saying what is wrong, e.g. {@code keys.json[1] (bob): posting is not a valid
-     *     private key: private key (WIF) checksum mismatch}
+     *     private key: the private key (WIF) is mistyped: its checksum does not match}
      */
     public static KeyStore load(Path path) {
         String name = path.getFileName().toString();
@@ -46,9 +47,8 @@ public final class KeysFile {
         } catch (NoSuchFileException e) {
             throw new ConfigException(path + ": no such file (the keys file named by \"keys\" in the storage file)");
         } catch (JsonProcessingException e) {
-            // never e.getMessage(): it may quote the file, keys included
-            throw new ConfigException(name + " is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            // in words, never e.getMessage(): it may quote the file, keys included
+            throw new ConfigException(name + " is not valid JSON: " + JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new ConfigException(path + ": cannot be read: " + e.getMessage(), e);
         }

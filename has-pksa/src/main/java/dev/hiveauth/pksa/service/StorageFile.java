@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hiveauth.pksa.Auth;
 import dev.hiveauth.pksa.AuthStore;
 import dev.hiveauth.protocol.chain.AccountName;
+import dev.hiveauth.protocol.json.JsonSyntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,10 +202,8 @@ public final class StorageFile implements AuthStore {
         try {
             parsed = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            // the original message only: the default one may quote the file, secrets included
-            throw new ConfigException(name + " is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+            // in words, never quoting the file: a secret may stand where the mistake is
+            throw new ConfigException(name + " is not valid JSON: " + JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new ConfigException(path + ": cannot be read: " + e.getMessage(), e);
         }

@@ -67,7 +67,9 @@ class KeysFileTest {
     @Test
     void explainsWhatIsWrong() throws IOException {
         Path notJson = write("[{\"name\":\"alice\",\"posting\":\"" + ALICE_POSTING + "\",}");
-        assertThatThrownBy(() -> KeysFile.load(notJson)).hasMessage("keys.json is not valid JSON (line 1)");
+        assertThatThrownBy(() -> KeysFile.load(notJson)).hasMessageStartingWith("keys.json is not valid JSON: line 1, ")
+                .hasMessageEndingWith("where a field name in double quotes should be (a comma too many, or single quotes?)")
+                .hasMessageNotContaining(ALICE_POSTING);
         Path object = write("{\"alice\":{}}");
         assertThatThrownBy(() -> KeysFile.load(object)).hasMessageContaining("must hold a list");
         Path twice = write("[{\"name\":\"alice\"},{\"name\":\"alice\"}]");

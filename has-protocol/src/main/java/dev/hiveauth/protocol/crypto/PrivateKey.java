@@ -27,22 +27,27 @@ public final class PrivateKey {
 
     /** Parses a WIF ({@code 5H…}, {@code 5J…}, {@code 5K…}); the message says what is wrong, never the key. */
     public static PrivateKey fromWif(String wif) {
+        String text = wif == null ? "" : wif.trim();
+        if (text.startsWith(PublicKey.PREFIX)) {
+            // The commonest mix-up in a keys file: the public key copied from a block explorer.
+            throw new IllegalArgumentException("this is a public key (" + PublicKey.PREFIX + "…), not a private key: "
+                    + "a private key (WIF) starts with 5 and is 51 characters long");
+        }
         byte[] raw;
         try {
-            raw = Base58.decode(wif == null ? "" : wif.trim());
+            raw = Base58.decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("private key (WIF) is not Base58");
+            throw new IllegalArgumentException("not a private key (WIF): it has characters a WIF never has "
+                    + "(0, O, I, l or anything but letters and digits)");
         }
-        if (raw.length != 37) {
-            throw new IllegalArgumentException("private key (WIF) must be 37 bytes once decoded, got " + raw.length);
-        }
-        if (raw[0] != WIF_VERSION) {
-            throw new IllegalArgumentException("private key (WIF) must start with version byte 0x80");
+        if (raw.length != 37 || raw[0] != WIF_VERSION) {
+            throw new IllegalArgumentException("not a private key (WIF): a WIF starts with 5 and is 51 characters long, "
+                    + "this is " + text.length() + " characters" + (text.startsWith("5") ? "" : " starting with another one"));
         }
         byte[] payload = Arrays.copyOf(raw, 33);
         byte[] checksum = Arrays.copyOf(Hash.sha256(Hash.sha256(payload)), 4);
         if (!Arrays.equals(checksum, Arrays.copyOfRange(raw, 33, 37))) {
-            throw new IllegalArgumentException("private key (WIF) checksum mismatch");
+            throw new IllegalArgumentException("the private key (WIF) is mistyped: its checksum does not match");
         }
         return new PrivateKey(new BigInteger(1, Arrays.copyOfRange(payload, 1, 33)));
     }

@@ -37,6 +37,11 @@ public final class PublicKey {
     /** Parses a key written with another address prefix (testnets use {@code TST}). */
     public static PublicKey fromString(String text, String prefix) {
         if (text == null || !text.startsWith(prefix)) {
+            if (text != null && text.startsWith("5") && text.length() == 51) {
+                // never echo it: someone just pasted a private key where a public one belongs
+                throw new IllegalArgumentException("this looks like a private key (WIF), not a public key: a public key "
+                        + "starts with " + prefix + " (and a private key should be shown to no one)");
+            }
             throw new IllegalArgumentException("public key must start with " + prefix);
         }
         byte[] raw;
@@ -46,12 +51,13 @@ public final class PublicKey {
             throw new IllegalArgumentException("public key is not Base58: " + e.getMessage(), e);
         }
         if (raw.length != 37) {
-            throw new IllegalArgumentException("public key must be 37 bytes once decoded, got " + raw.length);
+            throw new IllegalArgumentException("not a public key: a public key is " + prefix + " and 50 more characters, "
+                    + "this is " + text.length() + " characters long");
         }
         byte[] key = Arrays.copyOf(raw, 33);
         byte[] checksum = Arrays.copyOf(Hash.ripemd160(key), 4);
         if (!Arrays.equals(checksum, Arrays.copyOfRange(raw, 33, 37))) {
-            throw new IllegalArgumentException("public key checksum mismatch");
+            throw new IllegalArgumentException("the public key is mistyped: its checksum does not match");
         }
         return fromBytes(key);
     }

@@ -128,7 +128,7 @@ class ChainValuesTest {
         assertThatThrownBy(() -> Authority.fromJson(json("{\"weight_threshold\":1,\"account_auths\":[],"
                 + "\"key_auths\":[[\"STM5832HKCJzs6K3rRCsZ1PidTKgjF38ZJb718Y3pCW92HEMsCGPg\",1]]}")))
                 .hasMessage("authority.key_auths[0][0]: \"STM5832HKCJzs6K3rRCsZ1PidTKgjF38ZJb718Y3pCW92HEMsCGPg\""
-                        + " is not a public key: public key checksum mismatch");
+                        + " is not a public key: the public key is mistyped: its checksum does not match");
         assertThatThrownBy(() -> Authority.fromJson(json("{\"weight_threshold\":-1,\"account_auths\":[],\"key_auths\":[]}")))
                 .hasMessage("authority.weight_threshold: -1 is out of range 0..4294967295");
         assertThatThrownBy(() -> Authority.fromJson(json("{\"weight_threshold\":1,\"account_auths\":[[\"bob\"]],\"key_auths\":[]}")))

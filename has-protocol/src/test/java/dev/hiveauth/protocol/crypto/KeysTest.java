@@ -79,9 +79,13 @@ class KeysTest {
         assertThatThrownBy(() -> PublicKey.fromString("TST" + good.substring(3)))
                 .hasMessage("public key must start with STM");
         assertThatThrownBy(() -> PublicKey.fromString(good.substring(0, good.length() - 1) + "L"))
-                .hasMessage("public key checksum mismatch");
+                .hasMessage("the public key is mistyped: its checksum does not match");
         assertThatThrownBy(() -> PublicKey.fromString("STM0abc")).hasMessageStartingWith("public key is not Base58");
-        assertThatThrownBy(() -> PublicKey.fromString("STMabc")).hasMessageStartingWith("public key must be 37 bytes");
+        assertThatThrownBy(() -> PublicKey.fromString("STMabc"))
+                .hasMessage("not a public key: a public key is STM and 50 more characters, this is 6 characters long");
+        String wif = "5K2yDAd9KAZ3ZitBsAPyRka9PLFemUrbcL6UziZiPaw2c6jCeLH";
+        assertThatThrownBy(() -> PublicKey.fromString(wif)).hasMessageContaining("looks like a private key (WIF)")
+                .message().doesNotContain(wif);
         assertThatThrownBy(() -> PublicKey.fromString(null)).isInstanceOf(IllegalArgumentException.class);
         byte[] notOnCurve = new byte[33];
         notOnCurve[0] = 2;
@@ -97,11 +101,15 @@ class KeysTest {
         String wif = "5K2yDAd9KAZ3ZitBsAPyRka9PLFemUrbcL6UziZiPaw2c6jCeLH";
         String tampered = wif.substring(0, 10) + (wif.charAt(10) == 'Z' ? 'Y' : 'Z') + wif.substring(11);
         assertThatThrownBy(() -> PrivateKey.fromWif(tampered))
-                .hasMessage("private key (WIF) checksum mismatch")
+                .hasMessage("the private key (WIF) is mistyped: its checksum does not match")
                 .message().doesNotContain(tampered);
-        assertThatThrownBy(() -> PrivateKey.fromWif("not-base58-0OIl")).hasMessage("private key (WIF) is not Base58");
+        assertThatThrownBy(() -> PrivateKey.fromWif("not-base58-0OIl")).hasMessageStartingWith("not a private key (WIF): "
+                + "it has characters a WIF never has");
         assertThatThrownBy(() -> PrivateKey.fromWif("STM8QykigLRi9ZUcNy1iXGY3KjRuCiLM8Ga49LHti1F8hgawKFc3K"))
-                .hasMessageStartingWith("private key (WIF) must");
+                .hasMessage("this is a public key (STM…), not a private key: a private key (WIF) starts with 5 and is 51 "
+                        + "characters long");
+        assertThatThrownBy(() -> PrivateKey.fromWif(wif.substring(0, 40)))
+                .hasMessage("not a private key (WIF): a WIF starts with 5 and is 51 characters long, this is 40 characters");
         assertThatThrownBy(() -> PrivateKey.fromBytes(new byte[32])).hasMessage("private key is out of range for secp256k1");
         assertThatThrownBy(() -> PrivateKey.fromWif(null)).isInstanceOf(IllegalArgumentException.class);
     }
