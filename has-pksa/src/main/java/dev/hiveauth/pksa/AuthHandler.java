@@ -174,10 +174,9 @@ final class AuthHandler {
             String uuid = request.uuid();
             LOG.info("auth_req {} for {} from {}: approved until {}", uuid, request.account(),
                     LogText.safe(found.data().app().name()), java.time.Instant.ofEpochMilli(authExpire));
-            if (found.payload() != null) {
-                found.payload().outcome().complete(auth);
-            }
-            return Optional.of(new PendingReply(request.account(), uuid, request.expire(), pok -> new AuthAck(uuid, data, pok)));
+            PendingReply reply = new PendingReply(request.account(), uuid, request.expire(), pok -> new AuthAck(uuid, data, pok));
+            // the user who accepted the payload hears of it once the answer is on its way, not before
+            return Optional.of(found.payload() == null ? reply : reply.whenSent(() -> found.payload().outcome().complete(auth)));
         } catch (RuntimeException e) {
             LOG.warn("auth_req {} for {}: {}", request.uuid(), request.account(), e.toString());
             failPayload(found, new PayloadMismatchException(FAILED + ": " + e.getMessage()));

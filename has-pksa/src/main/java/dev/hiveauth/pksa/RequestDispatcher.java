@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class RequestDispatcher {
         PendingReply already = answered.get(request.uuid());
         if (already != null) {
             LOG.info("{} {} forwarded again: sending the same answer", request.cmd(), request.uuid());
-            link.send(already);
+            send(link, already);
             return;
         }
         if (!inFlight.add(request.uuid())) {
@@ -74,7 +75,7 @@ final class RequestDispatcher {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        outcome.whenCompleteAsync((reply, error) -> {
+        BiConsumer<Optional<PendingReply>, Throwable> decided = (reply, error) -> {
             inFlight.remove(request.uuid());
             if (error != null) {
                 // A bug of ours: no answer is better than a wrong one; the APP times out.
@@ -83,9 +84,22 @@ final class RequestDispatcher {
             }
             reply.ifPresent(answer -> {
                 answered.put(answer.uuid(), answer);
-                link.send(answer);
+                send(link, answer);
             });
-        }, wallet.thread());
+        };
+        if (outcome.isDone()) {
+            // Decided at once (e.g. parked for its payload): done now, so that the payload accepted by the very next
+            // task finds the request no longer "being decided" and can answer it.
+            outcome.whenComplete(decided);
+        } else {
+            outcome.whenCompleteAsync(decided, wallet.thread());
+        }
+    }
+
+    private static void send(RelayLink link, PendingReply answer) {
+        if (link.send(answer)) {
+            answer.onSent().run();
+        }
     }
 
     private CompletableFuture<Optional<PendingReply>> handle(RelayLink link, Request request) {

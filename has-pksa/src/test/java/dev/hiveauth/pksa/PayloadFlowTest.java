@@ -2,7 +2,9 @@ package dev.hiveauth.pksa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.hiveauth.pksa.fixtures.ManualExecutor;
 import dev.hiveauth.pksa.fixtures.PksaFixture;
 import dev.hiveauth.pksa.fixtures.ScriptedApp;
 import dev.hiveauth.pksa.fixtures.TestAccount;
@@ -18,6 +20,7 @@ import dev.hiveauth.server.relay.AccountKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +53,35 @@ class PayloadFlowTest {
 
     private String relay() {
         return given.server.uri().toString();
+    }
+
+    /**
+     * BUG PIN (found by the README's QR example run for real): a payload accepted while the wallet was still finishing
+     * with its request — parked a moment before, no key opening it yet — was never answered: the unparked request
+     * met the dispatcher's "still being decided" guard, and nothing retried it. The wallet's thread is played by hand
+     * here so that the payload lands exactly in that gap.
+     */
+    @Test
+    void aPayloadAcceptedRightAfterItsRequestWasParked_isAnswered() throws Exception {
+        ManualExecutor walletThread = new ManualExecutor();
+        wallet(b -> b.executor(walletThread));
+        given.pksa.connect(given.server.uri());
+        await().atMost(PksaFixture.SHORT).until(() -> {
+            walletThread.runAll();
+            return given.events.registrations.containsAll(Set.of("alice", "bob"));
+        });
+        String authKey = UUID.randomUUID().toString();
+        Wait wait = given.app.send(new AuthReq("bob", new AuthReqData(APP).encrypt(authKey)));
+        await().atMost(PksaFixture.SHORT).until(() -> walletThread.queued() > 0); // forwarded, not yet handled
+
+        CompletableFuture<Auth> accepted = given.pksa.acceptPayload(payload("bob", wait.uuid(), authKey, relay()));
+        await().atMost(PksaFixture.SHORT).until(() -> {
+            walletThread.runAll();
+            return accepted.isDone();
+        });
+
+        assertThat(accepted).isCompleted();
+        assertThat(given.app.replyTo(wait.uuid())).isInstanceOf(AuthAck.class);
     }
 
     @Test
