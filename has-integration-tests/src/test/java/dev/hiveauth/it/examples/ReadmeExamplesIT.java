@@ -1,0 +1,116 @@
+package dev.hiveauth.it.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hiveauth.app.Auth;
+import dev.hiveauth.app.AuthRequest;
+import dev.hiveauth.app.AuthResult;
+import dev.hiveauth.app.HasClient;
+import dev.hiveauth.it.fixture.HiveAuthWorld;
+import dev.hiveauth.pksa.service.ServicePolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The READMEs' examples run against a real relay, a real wallet and the fake Hive node, and each README still quotes
+ * its example's code as it is here (between the {@code README:begin}/{@code README:end} markers).
+ */
+class ReadmeExamplesIT {
+    private static final Path SOURCES = Path.of("src/test/java/dev/hiveauth/it/examples");
+
+    private final HiveAuthWorld world = HiveAuthWorld.start();
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void theQrCodeLoginOfTheAppClientReadme_approvedByTheWalletOfThePksaReadme() {
+        CompletableFuture<dev.hiveauth.pksa.Auth> walletSide = new CompletableFuture<>();
+
+        // the app shows its QR code; the user's wallet scans it (on another thread: the callback must not block)
+        Auth auth = AppClientExamples.logIn(world.relay().toString(), qrText -> CompletableFuture.supplyAsync(
+                () -> WalletExamples.approveAScannedLogin(world.alice().posting().toWif(), world.relay(),
+                        world.node(0).uri().toString(), qrText)).whenComplete((approved, failure) -> {
+                            if (failure != null) {
+                                walletSide.completeExceptionally(failure);
+                            } else {
+                                walletSide.complete(approved);
+                            }
+                        }));
+
+        assertThat(walletSide).succeedsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(auth.account()).isEqualTo("alice");
+        assertThat(walletSide.join().key()).as("the wallet holds the key the app holds").isEqualTo(auth.authKey());
+    }
+
+    @Test
+    void theBackendExample_logsEveryUserInThroughOneClient() {
+        world.online(world.wallet(world.alice(), world.bob()).serviceSecret("site secret").policy(new ServicePolicy(true)));
+
+        List<AuthResult> results = AppClientExamples.logInFromABackend(world.relay().toString(), "site secret",
+                List.of("alice", "bob", "alice"));
+
+        assertThat(results).extracting(result -> result.auth().account()).containsExactly("alice", "bob", "alice");
+    }
+
+    @Test
+    void theSigningExample_votesAndProves() throws Exception {
+        world.online(world.wallet(world.alice()).serviceSecret("site secret").policy(new ServicePolicy(true)));
+        HasClient has = world.open(world.app().authKeySecret("site secret"));
+        Auth auth = has.authenticate(AuthRequest.newBuilder("alice").app("myapp").build()).join().auth();
+
+        String answer = AppClientExamples.voteAndProve(has, auth);
+
+        assertThat(answer).endsWith(world.alice().active().publicKey().toString());
+        assertThat(world.chain().accepted()).hasSize(1);
+    }
+
+    @Test
+    void theTunedClient_isAClientOfTheRelay() {
+        try (HasClient has = AppClientExamples.tunedClient(world.relay().toString())) {
+            assertThat(has.connect().join().protocol()).isEqualByComparingTo("1");
+        }
+    }
+
+    @Test
+    void eachReadmeQuotesItsExamplesAsTheyAre() throws IOException {
+        assertQuoted(Path.of("../has-app-client/README.md"), SOURCES.resolve("AppClientExamples.java"));
+        assertQuoted(Path.of("../has-pksa/README.md"), SOURCES.resolve("WalletExamples.java"));
+    }
+
+    private static void assertQuoted(Path readme, Path source) throws IOException {
+        String text = Files.readString(readme);
+        List<String> regions = regions(Files.readAllLines(source));
+        assertThat(regions).isNotEmpty();
+        for (String region : regions) {
+            assertThat(text).as("%s quotes this part of %s", readme, source.getFileName()).contains(region);
+        }
+    }
+
+    /** The text between each pair of markers, with the indentation of its first line taken off every line. */
+    private static List<String> regions(List<String> lines) {
+        List<String> regions = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            if (line.strip().startsWith("// README:begin")) {
+                current = new ArrayList<>();
+            } else if (line.strip().equals("// README:end")) {
+                int indent = current.get(0).length() - current.get(0).stripLeading().length();
+                regions.add(String.join("\n", current.stream()
+                        .map(kept -> kept.length() >= indent ? kept.substring(indent) : kept.strip()).toList()));
+                current = null;
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        return regions;
+    }
+}
