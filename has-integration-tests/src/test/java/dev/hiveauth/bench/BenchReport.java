@@ -4,21 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
+import dev.hiveauth.bench.users.UserFlow;
+import dev.hiveauth.bench.users.UsersResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything one run measured, as written to {@code bench-report.json}: when and where, with what settings,
  * the targets, each part's figures (null for a part not run) and the verdict against the targets.
  *
+ * @param users one result per flow control of the users phase, in the order run
  * @param loadAverageAtEnd the 1-minute load average when the run ended
  */
 public record BenchReport(String generatedAt, MachineInfo machine, Map<String, Object> settings,
-                          Targets targets, PhaseResult saturation, PhaseResult fixedRate, IdleResult idle,
-                          double loadAverageAtEnd, Verdict verdict) {
+                          Targets targets, PhaseResult saturation, PhaseResult fixedRate, List<UsersResult> users,
+                          IdleResult idle, double loadAverageAtEnd, Verdict verdict) {
 
     /** The targets of issues 4 and 7, on a 2-core machine. */
     public record Targets(double roundTripsPerSecond, double serverP99Ms, int serverP99AtRate, long idleConnections,
@@ -30,16 +34,25 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
      * Each target met or not (null: the part did not run), and whether every request was answered correctly.
      *
      * @param idleConnections met when 20,000 connections, extrapolated, fit within 1 GiB of heap
+     * @param everyLoginApprovedOnce users phase: every login of every run approved exactly once, nothing refused by
+     *     the relay (null: the phase did not run)
      */
     public record Verdict(Boolean roundTripsPerSecond, Boolean serverP99, Boolean idleConnections,
-                          boolean everyRequestAnsweredOnce) {
-        static Verdict of(Targets targets, PhaseResult saturation, PhaseResult fixedRate, IdleResult idle) {
+                          boolean everyRequestAnsweredOnce, Boolean everyLoginApprovedOnce) {
+        static Verdict of(Targets targets, PhaseResult saturation, PhaseResult fixedRate, List<UsersResult> users,
+                          IdleResult idle) {
             return new Verdict(
                     saturation == null ? null : saturation.roundTripsPerSecond() >= targets.roundTripsPerSecond(),
                     fixedRate == null ? null : fixedRate.serverLatency().p99Ms() <= targets.serverP99Ms(),
                     idle == null ? null : idle.targetFitsIn1GiB(),
                     (saturation == null || saturation.correctness().ok())
-                            && (fixedRate == null || fixedRate.correctness().ok()));
+                            && (fixedRate == null || fixedRate.correctness().ok()),
+                    users == null ? null : users.stream().allMatch(UsersResult::ok));
+        }
+
+        /** Whether the figures are worth reading: nothing went unanswered, wrong or refused (missed targets aside). */
+        boolean correct() {
+            return everyRequestAnsweredOnce && !Boolean.FALSE.equals(everyLoginApprovedOnce);
         }
     }
 
@@ -58,9 +71,13 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("rateWarmup", BenchSettings.show(s.rateWarmup()));
         settings.put("rateWindow", BenchSettings.show(s.rateWindow()));
         settings.put("serverTimeout", BenchSettings.show(s.serverTimeout()));
-        settings.put("serverLimits", "SPEC §1 defaults, except per-socket rate and pending limits lifted"
-                + " (one simulated connection carries many users' traffic)");
+        settings.put("serverLimits", "round trips: SPEC §1 defaults, except per-socket rate and pending limits lifted"
+                + " (one simulated connection carries many users' traffic); users: Limits.DEFAULT, nothing lifted");
         settings.put("profile", s.profile());
+        settings.put("userAccounts", s.userAccounts());
+        settings.put("userClients", s.userClients());
+        settings.put("userLogins", s.userLogins());
+        settings.put("userFlow", s.userFlows().stream().map(UserFlow::settingName).toList());
         settings.put("connections", s.connections());
         settings.put("openThreads", s.openThreads());
         settings.put("sourceAddresses", s.sourceAddresses());

@@ -1,5 +1,6 @@
 package dev.hiveauth.bench;
 
+import dev.hiveauth.bench.users.UserFlow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,9 +14,9 @@ import java.util.function.Function;
  * What one benchmark run does, read from {@code bench.*} system properties; an unset or blank property
  * takes the default shown (so the Maven profile can pass every property, empty when the user gave none).
  * Durations are written {@code 500ms}, {@code 15s} or {@code 2m}. The defaults make a full run last about
- * three minutes on two cores.
+ * four minutes on two cores.
  *
- * @param phases which parts run ({@code bench.phases=saturation,rate,idle})
+ * @param phases which parts run ({@code bench.phases=saturation,rate,users,idle})
  * @param apps simulated APP connections ({@code bench.apps=8})
  * @param pksas simulated PKSA connections ({@code bench.pksas=4})
  * @param accountsPerPksa accounts each PKSA registers ({@code bench.accountsPerPksa=2})
@@ -30,6 +31,10 @@ import java.util.function.Function;
  * @param drainTimeout how long to wait for the last answers after sending stops ({@code bench.drainTimeout=30s})
  * @param serverTimeout the server's request timeout, whole seconds ({@code bench.serverTimeout=60s})
  * @param profile sample stacks with JFR in a window after the closed-loop one ({@code bench.profile=true})
+ * @param userAccounts users: accounts, all on one service wallet ({@code bench.userAccounts=100})
+ * @param userClients users: HasClients the logins are spread over ({@code bench.userClients=1})
+ * @param userLogins users: logins submitted at once ({@code bench.userLogins=5000})
+ * @param userFlows users: the clients' flow control, one run each ({@code bench.userFlow=default,relay})
  * @param connections idle connections to open to the child server ({@code bench.connections=19000})
  * @param openThreads threads opening idle connections ({@code bench.openThreads=4})
  * @param sourceAddresses local addresses for idle connections, round robin; empty lets the kernel choose
@@ -39,20 +44,28 @@ import java.util.function.Function;
  */
 public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accountsPerPksa, boolean replyPok, int inFlight,
                             Duration warmup, Duration window, int rate, Duration rateWarmup, Duration rateWindow,
-                            Duration drainTimeout, Duration serverTimeout, boolean profile, int connections,
+                            Duration drainTimeout, Duration serverTimeout, boolean profile, int userAccounts,
+                            int userClients, int userLogins, List<UserFlow> userFlows, int connections,
                             int openThreads, List<String> sourceAddresses, String idleHeap, Path reportDir) {
 
     /** The parts of a run. */
-    public enum Phase { SATURATION, RATE, IDLE }
+    public enum Phase { SATURATION, RATE, USERS, IDLE }
 
     public BenchSettings {
         phases = phases.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(phases));
+        userFlows = List.copyOf(userFlows);
         sourceAddresses = List.copyOf(sourceAddresses);
         positive(apps, "apps");
         positive(pksas, "pksas");
         positive(accountsPerPksa, "accountsPerPksa");
         positive(inFlight, "inFlight");
         positive(rate, "rate");
+        positive(userAccounts, "userAccounts");
+        positive(userClients, "userClients");
+        positive(userLogins, "userLogins");
+        if (userFlows.isEmpty()) {
+            throw new IllegalArgumentException("bench.userFlow must name at least one of default, relay");
+        }
         positive(connections, "connections");
         positive(openThreads, "openThreads");
         if (serverTimeout.toMillis() % 1000 != 0 || serverTimeout.isZero()) {
@@ -63,7 +76,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
     /** The defaults, overridden by whatever {@code bench.*} system properties are set. */
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
-                read("phases", "saturation,rate,idle", BenchSettings::phaseSet),
+                read("phases", "saturation,rate,users,idle", BenchSettings::phaseSet),
                 read("apps", "8", Integer::parseInt),
                 read("pksas", "4", Integer::parseInt),
                 read("accountsPerPksa", "2", Integer::parseInt),
@@ -77,6 +90,10 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                 read("drainTimeout", "30s", BenchSettings::duration),
                 read("serverTimeout", "60s", BenchSettings::duration),
                 read("profile", "true", Boolean::parseBoolean),
+                read("userAccounts", "100", Integer::parseInt),
+                read("userClients", "1", Integer::parseInt),
+                read("userLogins", "5000", Integer::parseInt),
+                read("userFlow", "default,relay", text -> list(text).stream().map(UserFlow::named).distinct().toList()),
                 read("connections", "19000", Integer::parseInt),
                 read("openThreads", "4", Integer::parseInt),
                 read("sourceAddresses", "", BenchSettings::list),

@@ -1,5 +1,6 @@
 package dev.hiveauth.bench;
 
+import dev.hiveauth.app.FlowControl;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.measure.CpuMeter.CpuUse;
 import dev.hiveauth.bench.measure.HotspotProfiler.Hotspots;
@@ -7,6 +8,8 @@ import dev.hiveauth.bench.measure.LatencySummary;
 import dev.hiveauth.bench.measure.ServerLatencyProbe.ServerLatency;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.roundtrip.RoundTripCorrectness;
+import dev.hiveauth.bench.users.UsersResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +30,9 @@ final class BenchSummary {
         }
         if (report.fixedRate() != null) {
             summary.phase("Round trips, open loop (fixed rate)", report.fixedRate(), report);
+        }
+        if (report.users() != null) {
+            summary.users(report.users());
         }
         if (report.idle() != null) {
             summary.idle(report.idle());
@@ -122,6 +128,41 @@ final class BenchSummary {
     private void section(String title, Map<String, Double> shares) {
         line("    %s:", title);
         shares.forEach((name, share) -> line("      %5.1f  %s", share, name));
+    }
+
+    private void users(List<UsersResult> runs) {
+        UsersResult first = runs.get(0);
+        line("Many users per socket: %,d logins at once over %d accounts, all on one service wallet (one socket),"
+                + " through %d HasClient(s); the real client and wallet; relay at Limits.DEFAULT, nothing lifted",
+                first.logins(), first.accounts(), first.clients());
+        for (UsersResult r : runs) {
+            FlowControl f = r.flowControl();
+            line("  %s flow: %d connections x %.0f msgs/s (burst %d), %d in flight each, %,d queued", r.flow(),
+                    f.maxConnections(), f.requestsPerSecond(), f.burst(), f.maxInFlightPerConnection(), f.maxQueued());
+            line("    logins/s         %,.1f (%,d approved in %.2f s, first submit -> last result; submitting took"
+                    + " %.2f s)", r.loginsPerSecond(), r.approved(), r.wallSeconds(), r.submitSeconds());
+            line("    logins           %s: %,d approved (%,d distinct uuids), %,d failed %s, %,d unfinished;"
+                    + " wallet stored %,d authentications", r.ok() ? "OK" : "FAILED", r.approved(),
+                    r.distinctApprovals(), r.failed(), r.failures(), r.unfinished(), r.walletAuths());
+            UsersResult.RelayCounts relay = r.relay();
+            line("    relay counted    %,d accepted, %,d approved, %,d rejected, %,d expired, %,d error frames sent",
+                    relay.accepted(), relay.approved(), relay.rejected(), relay.expired(), relay.errorsSent());
+            if (relay.errorsSent() > relay.rejected()) {
+                // The relay counts a request refused for rate only as an error frame; the client sends it again.
+                line("                     %,d refused outside the rejected count: rate-limit refusals (or malformed"
+                        + " frames) the client sent again after a pause", relay.errorsSent() - relay.rejected());
+            }
+            LatencySummary l = r.latency();
+            line("    latency ms       p50 %.0f  p99 %.0f  max %.0f  (submit -> approved, queueing in the client"
+                    + " included)", l.p50Ms(), l.p99Ms(), l.maxMs());
+            line("    client sockets   %d at the relay at the peak (the wallet's aside)", r.clientConnectionsPeak());
+            line("    JVM threads      %d before the clients, %d at the peak", r.threadsBefore(), r.threadsPeak());
+            line("    load average     %.2f -> %.2f", r.loadAverageBefore(), r.loadAverageAfter());
+            for (String sample : r.samples()) {
+                line("                     %s", sample);
+            }
+        }
+        line("");
     }
 
     private void idle(IdleResult r) {

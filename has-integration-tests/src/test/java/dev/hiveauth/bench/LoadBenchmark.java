@@ -6,20 +6,25 @@ import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.FixedRatePhase;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.roundtrip.SaturationPhase;
+import dev.hiveauth.bench.users.UserFlow;
+import dev.hiveauth.bench.users.UsersPhase;
+import dev.hiveauth.bench.users.UsersResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The load benchmark of the HAS server (issues 4 and 7): round trips per second with every role in this JVM
- * (closed loop), latency at a fixed rate (open loop), and idle connections held by a server alone in a child
- * JVM. Settings are {@code bench.*} system properties ({@link BenchSettings}); the report goes to
+ * (closed loop), latency at a fixed rate (open loop), a backend's logins through the real client and wallet at
+ * the relay's default limits (users), and idle connections held by a server alone in a child JVM. Settings are
+ * {@code bench.*} system properties ({@link BenchSettings}); the report goes to
  * {@code target/bench-report.json} and {@code target/bench-summary.txt}, and the summary to stdout.
  * Run it with {@code mvn -B -pl has-integration-tests -am verify -DskipTests -Dbench.load} (see BENCHMARKS.md).
- * Exits 1 when a request went unanswered or wrong (the figures are then not worth reading), 0 otherwise,
- * whether or not the targets were met.
+ * Exits 1 when a request went unanswered or wrong, or a login was not approved exactly once or was refused by the
+ * relay (the figures are then not worth reading), 0 otherwise, whether or not the targets were met.
  */
 public final class LoadBenchmark {
     private LoadBenchmark() {
@@ -30,7 +35,7 @@ public final class LoadBenchmark {
         System.out.print(BenchSummary.of(report));
         System.out.flush();
         // Tyrus's shared client transport lingers for a while after its last session: do not wait for it.
-        System.exit(report.verdict().everyRequestAnsweredOnce() ? 0 : 1);
+        System.exit(report.verdict().correct() ? 0 : 1);
     }
 
     /** Runs the parts {@code settings} names and writes the report files. */
@@ -39,6 +44,7 @@ public final class LoadBenchmark {
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         PhaseResult saturation = null;
         PhaseResult fixedRate = null;
+        List<UsersResult> users = null;
         IdleResult idle = null;
         if (settings.runs(Phase.SATURATION)) {
             progress("closed loop: %d APPs x %d in flight, %d PKSAs; %s warm-up, %s measured", settings.apps(),
@@ -54,6 +60,17 @@ public final class LoadBenchmark {
             progress("open loop: server p99 %.3f ms, client p99 %.3f ms", fixedRate.serverLatency().p99Ms(),
                     fixedRate.clientLatency().p99Ms());
         }
+        if (settings.runs(Phase.USERS)) {
+            progress("users: %,d logins over %d accounts on one service wallet, through %d HasClient(s); relay at"
+                    + " default limits; flow control %s", settings.userLogins(), settings.userAccounts(),
+                    settings.userClients(), settings.userFlows().stream().map(UserFlow::settingName).toList());
+            users = UsersPhase.run(settings);
+            for (UsersResult run : users) {
+                progress("users, %s flow: %,d of %,d approved in %.1f s (%.1f logins/s), %d client sockets%s",
+                        run.flow(), run.approved(), run.logins(), run.wallSeconds(), run.loginsPerSecond(),
+                        run.clientConnectionsPeak(), run.ok() ? "" : "; FAILED: " + run.failures() + " " + run.relay());
+            }
+        }
         if (settings.runs(Phase.IDLE)) {
             progress("idle: %d connections to a server in a child JVM with -Xmx%s", settings.connections(),
                     settings.idleHeap());
@@ -62,7 +79,8 @@ public final class LoadBenchmark {
         }
         BenchReport.Targets targets = BenchReport.Targets.ISSUE;
         BenchReport report = new BenchReport(started, machine, BenchReport.describe(settings), targets, saturation,
-                fixedRate, idle, MachineInfo.currentLoadAverage(), BenchReport.Verdict.of(targets, saturation, fixedRate, idle));
+                fixedRate, users, idle, MachineInfo.currentLoadAverage(),
+                BenchReport.Verdict.of(targets, saturation, fixedRate, users, idle));
         write(report, settings.reportDir());
         return report;
     }

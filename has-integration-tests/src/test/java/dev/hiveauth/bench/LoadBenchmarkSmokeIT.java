@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.bench.BenchSettings.Phase;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
+import dev.hiveauth.bench.users.UserFlow;
+import dev.hiveauth.bench.users.UsersResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Keeps the load benchmark from rotting: every part of it, at a size that takes seconds, inside
- * {@code mvn verify}. It checks that every request was answered exactly once and the report is complete,
- * never how fast anything was (that depends on the machine).
+ * {@code mvn verify}. It checks that every request was answered exactly once, every login approved once with
+ * nothing refused by the relay, and the report is complete, never how fast anything was (that depends on the
+ * machine).
  */
 class LoadBenchmarkSmokeIT {
     private static final Path REPORT_DIR = Path.of("target", "bench-smoke");
@@ -29,7 +32,8 @@ class LoadBenchmarkSmokeIT {
     void aSmallRunAnswersEveryRequestOnceAndWritesACompleteReport() throws Exception {
         BenchSettings settings = new BenchSettings(EnumSet.allOf(Phase.class), 2, 2, 1, true, 4, Duration.ofMillis(200),
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), true, 50, 2, List.of(), "256m", REPORT_DIR);
+                Duration.ofSeconds(60), true, 10, 2, 200, List.of(UserFlow.DEFAULT, UserFlow.RELAY), 50, 2, List.of(),
+                "256m", REPORT_DIR);
 
         BenchReport report = LoadBenchmark.run(settings);
 
@@ -47,6 +51,18 @@ class LoadBenchmarkSmokeIT {
         assertThat(fixedRate.clientLatency().count()).isEqualTo(200);
         assertThat(fixedRate.serverLatency().frames()).isPositive();
 
+        // 200 logins over 2 clients and 10 accounts, once per flow control: each approved once, none refused.
+        assertThat(report.users()).extracting(UsersResult::flow).containsExactly("default", "relay");
+        for (UsersResult run : report.users()) {
+            assertThat(run.samples()).as("%s flow", run.flow()).isEmpty();
+            assertThat(run.approved()).isEqualTo(200);
+            assertThat(run.distinctApprovals()).isEqualTo(200);
+            assertThat(run.walletAuths()).isEqualTo(200);
+            assertThat(run.relay()).isEqualTo(new UsersResult.RelayCounts(200, 200, 0, 0, 0));
+            assertThat(run.clientConnectionsPeak()).isBetween(2, 2 * run.flowControl().maxConnections());
+            assertThat(run.ok()).isTrue();
+        }
+
         IdleResult idle = report.idle();
         assertThat(idle.firstFailure()).isNull();
         assertThat(idle.opened()).isEqualTo(50);
@@ -54,15 +70,17 @@ class LoadBenchmarkSmokeIT {
         assertThat(idle.heapMaxBytes()).isPositive();
 
         assertThat(report.verdict().everyRequestAnsweredOnce()).isTrue();
+        assertThat(report.verdict().everyLoginApprovedOnce()).isTrue();
         JsonNode json = new ObjectMapper().readTree(REPORT_DIR.resolve("bench-report.json").toFile());
-        for (String field : List.of("generatedAt", "machine", "settings", "targets", "saturation", "fixedRate", "idle",
-                "verdict")) {
+        for (String field : List.of("generatedAt", "machine", "settings", "targets", "saturation", "fixedRate", "users",
+                "idle", "verdict")) {
             assertThat(json.hasNonNull(field)).as("report field %s", field).isTrue();
         }
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.at("/fixedRate/serverLatency/p99Ms").isNumber()).isTrue();
         assertThat(json.at("/idle/heapPerConnectionBytes").isNumber()).isTrue();
+        assertThat(json.at("/users/1/relay/approved").asLong()).isEqualTo(200);
         assertThat(Files.readString(REPORT_DIR.resolve("bench-summary.txt")))
-                .contains("round trips/s", "server latency ms", "Idle connections");
+                .contains("round trips/s", "server latency ms", "Many users per socket", "Idle connections");
     }
 }

@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
 
 /**
  * A Hive account of the benchmark: its one key (the server's account-key table knows it), and the
- * {@code auth_key} its APPs and its PKSA share, as they would after a QR-code login.
+ * {@code auth_key} its APPs and its PKSA share, as they would after a QR-code login. The users phase takes its
+ * accounts from here too, so every phase's relay knows its accounts the same way.
  */
-record BenchAccount(String name, PrivateKey key, String authKey) {
+public record BenchAccount(String name, PrivateKey key, String authKey) {
 
     /** {@code count} accounts named bench-0, bench-1, … with fresh keys. */
-    static List<BenchAccount> create(int count) {
+    public static List<BenchAccount> create(int count) {
         List<BenchAccount> accounts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             accounts.add(new BenchAccount(AccountName.requireValid("bench-" + i), PrivateKey.generate(),
@@ -27,7 +28,7 @@ record BenchAccount(String name, PrivateKey key, String authKey) {
     }
 
     /** What the server's {@code AccountKeys} lookup answers. */
-    static Map<String, Set<PublicKey>> keyTable(List<BenchAccount> accounts) {
+    public static Map<String, Set<PublicKey>> keyTable(List<BenchAccount> accounts) {
         return accounts.stream().collect(Collectors.toMap(BenchAccount::name, a -> Set.of(a.key().publicKey())));
     }
 }

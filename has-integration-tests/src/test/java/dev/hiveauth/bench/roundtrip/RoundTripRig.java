@@ -1,10 +1,10 @@
 package dev.hiveauth.bench.roundtrip;
 
 import dev.hiveauth.bench.BenchSettings;
+import dev.hiveauth.bench.measure.RelayCounters;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.Limits;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,17 +116,8 @@ final class RoundTripRig implements AutoCloseable {
                 unmatchedWaits, appTotals.errors, appTotals.unexpected, appTotals.undecryptable, forwarded, replies,
                 pksaTotals.errors, pksaTotals.unexpected, pksaTotals.undecryptable,
                 appTotals.sendFailures + pksaTotals.sendFailures, appTotals.closedByServer + pksaTotals.closedByServer,
-                requests(meters, "accepted"), requests(meters, "approved"), sum(meters, "has.errors"),
-                sum(meters, "has.pok.failures"), samples);
-    }
-
-    private static long requests(MeterRegistry meters, String outcome) {
-        return (long) meters.find("has.requests").tags("type", "auth", "outcome", outcome).counters().stream()
-                .mapToDouble(Counter::count).sum();
-    }
-
-    private static long sum(MeterRegistry meters, String name) {
-        return (long) meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
+                RelayCounters.authRequests(meters, "accepted"), RelayCounters.authRequests(meters, "approved"),
+                RelayCounters.total(meters, "has.errors"), RelayCounters.total(meters, "has.pok.failures"), samples);
     }
 
     /** Adds up the failure counters of several peers. */
