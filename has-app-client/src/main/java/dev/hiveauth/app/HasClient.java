@@ -14,6 +14,7 @@ import dev.hiveauth.protocol.payload.ServiceAuthKey;
 import dev.hiveauth.protocol.payload.SignReqData;
 import dev.hiveauth.protocol.transport.Dialer;
 import dev.hiveauth.protocol.transport.RelaySocket;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import dev.hiveauth.protocol.transport.Timers;
 import dev.hiveauth.protocol.transport.TyrusDialer;
 import java.net.URI;
@@ -66,7 +67,7 @@ public final class HasClient implements AutoCloseable {
         URI uri = URI.create(server);
         RelaySocket.Settings settings = new RelaySocket.Settings(builder.connectTimeout, builder.pingInterval,
                 builder.pingInterval.multipliedBy(2), builder.backoffInitial, builder.backoffMax);
-        this.scheduler = new RequestScheduler(new CallbackQueue(builder.executor), clock, builder.timers,
+        this.scheduler = new RequestScheduler(new SerialExecutor(builder.executor), clock, builder.timers,
                 builder.flowControl, builder.listener, events -> new RelaySocket(uri, builder.dialer, builder.timers,
                 settings, () -> ThreadLocalRandom.current().nextDouble(), events));
         scheduler.start(builder.expiryCheck);

@@ -2,6 +2,7 @@ package dev.hiveauth.app;
 
 import dev.hiveauth.protocol.message.Family;
 import dev.hiveauth.protocol.message.Wait;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * One request of this client, from creation to its answer: queued (waiting for a connection with room), sent
  * (waiting for its {@code *_wait}), then waiting for a PKSA reply under the uuid the HAS gave it. Guarded by the
- * client's lock; its future is completed through the {@link CallbackQueue}.
+ * client's lock; its future is completed through the {@link SerialExecutor}.
  */
 final class PendingRequest<T> {
     enum Stage { QUEUED, SENT, WAITING, DONE }
@@ -138,7 +139,7 @@ final class PendingRequest<T> {
      * The HAS acknowledged it: from now on it is known by uuid and expires at the server's {@code expire}.
      * The wait callback is told unless {@code expired} (nothing to show the user then).
      */
-    void waiting(Wait wait, boolean expired, CallbackQueue callbacks) {
+    void waiting(Wait wait, boolean expired, SerialExecutor callbacks) {
         stage = Stage.WAITING;
         uuid = wait.uuid();
         deadline = wait.expire();
@@ -160,12 +161,12 @@ final class PendingRequest<T> {
         return reader;
     }
 
-    void approve(T result, CallbackQueue callbacks) {
+    void approve(T result, SerialExecutor callbacks) {
         stage = Stage.DONE;
         callbacks.add(() -> future.complete(result));
     }
 
-    void fail(Throwable failure, CallbackQueue callbacks) {
+    void fail(Throwable failure, SerialExecutor callbacks) {
         stage = Stage.DONE;
         callbacks.add(() -> future.completeExceptionally(failure));
     }

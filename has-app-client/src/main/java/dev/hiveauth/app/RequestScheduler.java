@@ -2,6 +2,7 @@ package dev.hiveauth.app;
 
 import dev.hiveauth.protocol.message.Connected;
 import dev.hiveauth.protocol.transport.RelaySocket;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import dev.hiveauth.protocol.transport.Timers;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class RequestScheduler {
     static final long GROWTH_PAUSE_MILLIS = 10_000;
 
     private final Object lock = new Object();
-    private final CallbackQueue callbacks;
+    private final SerialExecutor callbacks;
     private final Clock clock;
     private final Timers timers;
     private final FlowControl flow;
@@ -65,7 +66,7 @@ final class RequestScheduler {
         }
     }
 
-    RequestScheduler(CallbackQueue callbacks, Clock clock, Timers timers, FlowControl flow, ConnectionListener listener,
+    RequestScheduler(SerialExecutor callbacks, Clock clock, Timers timers, FlowControl flow, ConnectionListener listener,
                      Function<RelaySocket.Listener, RelaySocket> sockets) {
         this.callbacks = callbacks;
         this.clock = clock;
@@ -147,7 +148,7 @@ final class RequestScheduler {
         return lock;
     }
 
-    CallbackQueue callbacks() {
+    SerialExecutor callbacks() {
         return callbacks;
     }
 

@@ -5,6 +5,7 @@ import dev.hiveauth.protocol.message.AuthWait;
 import dev.hiveauth.protocol.message.ErrorMessage;
 import dev.hiveauth.protocol.message.Reply;
 import dev.hiveauth.protocol.message.Wait;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ import org.slf4j.LoggerFactory;
 final class RequestTracker {
     private static final Logger LOG = LoggerFactory.getLogger(RequestTracker.class);
 
-    private final CallbackQueue callbacks;
+    private final SerialExecutor callbacks;
     private final Consumer<PendingRequest<?>> ended;
     private final Deque<PendingRequest<?>> sent = new ArrayDeque<>();
     private final Map<String, PendingRequest<?>> waiting = new LinkedHashMap<>();
 
-    RequestTracker(CallbackQueue callbacks, Consumer<PendingRequest<?>> ended) {
+    RequestTracker(SerialExecutor callbacks, Consumer<PendingRequest<?>> ended) {
         this.callbacks = callbacks;
         this.ended = ended;
     }

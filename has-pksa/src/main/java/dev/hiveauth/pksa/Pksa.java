@@ -8,6 +8,7 @@ import dev.hiveauth.protocol.payload.PayloadException;
 import dev.hiveauth.protocol.transport.Backoff;
 import dev.hiveauth.protocol.transport.Dialer;
 import dev.hiveauth.protocol.transport.RelaySocket;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import dev.hiveauth.protocol.transport.Timers;
 import dev.hiveauth.protocol.transport.TyrusDialer;
 import java.net.URI;

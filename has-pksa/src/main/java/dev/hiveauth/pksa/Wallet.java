@@ -4,6 +4,7 @@ import dev.hiveauth.protocol.chain.ChainId;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.message.Family;
 import dev.hiveauth.protocol.message.Request;
+import dev.hiveauth.protocol.transport.SerialExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;

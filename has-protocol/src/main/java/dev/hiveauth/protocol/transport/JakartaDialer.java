@@ -5,10 +5,6 @@ import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -19,7 +15,7 @@ import java.util.function.Function;
 public final class JakartaDialer implements Dialer {
     /** Handshakes in progress at once; more wait their turn (each still bound by its own deadline). */
     private static final int DIAL_THREADS = 8;
-    private static final Executor DIAL_POOL = dialPool();
+    private static final Executor DIAL_POOL = DaemonPool.create("hiveauth-dial", DIAL_THREADS);
 
     private final Function<Duration, WebSocketContainer> containers;
 
@@ -39,17 +35,5 @@ public final class JakartaDialer implements Dialer {
                 events.failed(null, e);
             }
         });
-    }
-
-    private static Executor dialPool() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(DIAL_THREADS, DIAL_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "hiveauth-dial-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

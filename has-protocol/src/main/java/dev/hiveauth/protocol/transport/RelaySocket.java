@@ -93,7 +93,8 @@ public final class RelaySocket {
     private final Settings settings;
     private final Backoff backoff;
     private final Listener listener;
-    private final SerialQueue events = new SerialQueue();
+    /** The listener's events, in order; drained by whichever thread brings one, never under this socket's lock. */
+    private final SerialExecutor events = new SerialExecutor(Runnable::run);
 
     // guarded by this
     private State state = State.IDLE;
@@ -277,7 +278,7 @@ public final class RelaySocket {
             if (!wanted) {
                 opened.close(1000, "connection no longer wanted"); // late, after its deadline or a close()
             }
-            events.drain();
+            events.flush();
         }
 
         // guarded by RelaySocket.this
@@ -302,7 +303,7 @@ public final class RelaySocket {
                 lastHeardMillis = timers.nowMillis();
                 events.add(() -> listener.received(frame));
             }
-            events.drain();
+            events.flush();
         }
 
         @Override
@@ -349,7 +350,7 @@ public final class RelaySocket {
             if (closing != null) {
                 closing.close(1001, "connection given up");
             }
-            events.drain();
+            events.flush();
         }
 
         // guarded by RelaySocket.this
