@@ -41,6 +41,7 @@ final class RelaySession implements RelaySocket.Listener {
     private Connected greeting;
     private boolean lostSinceGreeting;
     private int refusalsInARow;
+    private long pausedUntilMillis = Long.MIN_VALUE;
     private long idleSinceMillis;
 
     RelaySession(RequestScheduler scheduler, Function<RelaySocket.Listener, RelaySocket> sockets) {
@@ -194,9 +195,14 @@ final class RelaySession implements RelaySocket.Listener {
         }
         boolean beforeItsWait = request.stage() == PendingRequest.Stage.SENT;
         if (beforeItsWait && TransientRefusal.isTransient(error.error()) && request.refusedForNow() <= MAX_REFUSALS) {
-            long pause = Math.min(MAX_PAUSE_MILLIS, 1000L << Math.min(refusalsInARow++, 4));
-            budget.pause(pause);
-            LOG.debug("{} refused for now ({}): sent again after {} ms", request, error.error(), pause);
+            long now = scheduler.timers().nowMillis();
+            // Requests already on their way when the pause began are refused too: they do not lengthen it.
+            if (now >= pausedUntilMillis) {
+                long pause = Math.min(MAX_PAUSE_MILLIS, 1000L << Math.min(refusalsInARow++, 4));
+                budget.pause(pause);
+                pausedUntilMillis = now + pause;
+            }
+            LOG.debug("{} refused for now ({}): sent again after the pause", request, error.error());
             scheduler.requeue(request);
             return;
         }

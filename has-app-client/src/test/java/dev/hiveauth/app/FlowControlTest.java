@@ -193,6 +193,26 @@ class FlowControlTest {
     }
 
     @Test
+    void refusalsOfRequestsAlreadyOnTheirWay_doNotLengthenThePause() {
+        client(FlowControl.DEFAULT.withMaxConnections(1));
+        logins(4);
+        ScriptedLink link = network.accept();
+        for (int i = 0; i < 4; i++) {
+            send(link, new ErrorMessage("rate limit exceeded: at most 50.0 messages per second"));
+        }
+
+        network.advance(Duration.ofSeconds(1));
+        network.advance(Duration.ofMillis(75)); // after a pause the connection resumes at its rate: 40/s
+
+        assertThat(sent(link, AuthReq.class)).as("all four again after one second, not eight").hasSize(8);
+        send(link, new ErrorMessage("rate limit exceeded: at most 50.0 messages per second"));
+        network.advance(Duration.ofMillis(1999));
+        assertThat(sent(link, AuthReq.class)).as("a refusal after the pause doubles it").hasSize(8);
+        network.advance(Duration.ofMillis(1));
+        assertThat(sent(link, AuthReq.class)).hasSize(9);
+    }
+
+    @Test
     void anIdleExtraConnectionClosesAfterAMinute_whileTheFirstStays() {
         client(FlowControl.DEFAULT.withMaxConnections(2).withRate(1, 1));
         logins(3);

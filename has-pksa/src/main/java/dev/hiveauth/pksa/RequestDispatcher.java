@@ -68,7 +68,8 @@ final class RequestDispatcher {
         if (!inFlight.add(request.uuid())) {
             return; // forwarded again while still being decided
         }
-        LOG.info("{} {} for {} received", request.cmd(), request.uuid(), request.account());
+        // debug: a busy service wallet answers thousands; the outcome (approved, refused, ignored and why) is at INFO
+        LOG.debug("{} {} for {} received", request.cmd(), request.uuid(), request.account());
         CompletableFuture<Optional<PendingReply>> outcome;
         try {
             outcome = handle(link, request);

@@ -14,7 +14,7 @@ public enum UserFlow {
      * As fast as this project's relay allows a socket at {@code Limits.DEFAULT}: 100 messages/s with bursts of
      * 1,000, and 900 in flight, a margin under its 1,000 pending requests.
      */
-    RELAY(FlowControl.DEFAULT.withRate(100, 1000).withMaxInFlightPerConnection(900));
+    RELAY(FlowControl.DEFAULT.withRate(90, 900).withMaxInFlightPerConnection(900));
 
     private final FlowControl flowControl;
 

@@ -83,7 +83,7 @@ final class AppClientExamples {
         // README:begin app-flow
         HasClient has = HasClient.builder()
                 .server(relayUrl)
-                .flowControl(FlowControl.DEFAULT.withRate(100, 1000).withMaxInFlightPerConnection(900))
+                .flowControl(FlowControl.DEFAULT.withRate(90, 900).withMaxInFlightPerConnection(900))
                 .listener(new ConnectionListener() {
                     @Override
                     public void connectionLost(URI server, String reason, int waiting, long retryInMillis) {

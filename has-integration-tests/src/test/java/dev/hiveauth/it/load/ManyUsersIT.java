@@ -83,6 +83,7 @@ class ManyUsersIT {
         assertThat(keys).doesNotHaveDuplicates();
         assertThat(world.requests("auth", "approved")).isEqualTo(earlier + logins.size());
         assertThat(world.requests("auth", "rejected")).as("requests the relay refused").isZero();
+        assertThat(world.errorsSent()).as("errors the relay sent, to the apps or the wallet").isZero();
         assertThat(world.requests("auth", "expired")).isZero();
         long stored = users.stream().mapToLong(user -> walletStore.auths(user.name()).size()).sum();
         assertThat(stored).as("one authentication per login in the wallet").isEqualTo(earlier + logins.size());

@@ -19,6 +19,7 @@ import dev.hiveauth.protocol.message.Request;
 import dev.hiveauth.protocol.message.Wait;
 import dev.hiveauth.protocol.message.WaitNotice;
 import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.RelayMetrics.Outcome;
 import dev.hiveauth.server.observe.RelayMetrics.Role;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,6 +146,9 @@ public final class Relay implements ConnectionHandler {
             case ALLOW:
                 return true;
             case REFUSE:
+                if (message instanceof Request request) {
+                    metrics.request(request.family().prefix(), Outcome.REJECTED); // as any request refused
+                }
                 peer.send(new ErrorMessage("rate limit exceeded: at most " + limits.messagesPerSecond()
                         + " messages per second", reply == null ? null : reply.uuid()));
                 return false;

@@ -84,6 +84,13 @@ class MalformedInputTest {
         limited.send(flooder, "ping");
         assertThat(flooder.closeCode()).isEqualTo(1008);
 
+        FakeConnection app = limited.open();
+        for (int i = 0; i < 4; i++) {
+            limited.send(app, "{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"x\"}");
+        }
+        assertThat(limited.registry.get("has.requests").tag("type", "auth").tag("outcome", "rejected").counter().count())
+                .as("a request refused for rate counts as rejected, like any refused request").isEqualTo(1);
+
         FakeConnection patient = limited.open();
         limited.send(patient, "ping");
         limited.clock.advance(java.time.Duration.ofSeconds(1));
