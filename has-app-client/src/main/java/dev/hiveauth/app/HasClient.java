@@ -121,7 +121,9 @@ public final class HasClient implements AutoCloseable {
         String wallet = "a wallet holding " + request.account() + "'s keys, connected to " + server;
         if (authKeySecret == null) {
             return "Either the user did not approve it in time, or no wallet read the has:// link shown to the user ("
-                    + wallet + " reads the request from it).";
+                    + wallet + " reads the request from it). If " + request.account() + "'s wallet is a service wallet "
+                    + "(no screen to scan the link), it reads only requests that carry the secret it shares with this "
+                    + "application: give the client that secret (authKeySecret; has-app login --auth-key-secret).";
         }
         return "Is a service wallet registered for " + request.account() + " on " + server + ", configured with the same "
                 + "secret as this client's authKeySecret (its auth_req_secret)? A wallet silently ignores a request it "
