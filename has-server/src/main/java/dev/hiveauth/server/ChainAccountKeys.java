@@ -3,6 +3,7 @@ package dev.hiveauth.server;
 import dev.hiveauth.protocol.chain.HiveAccount;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.relay.AccountKeys;
 import java.net.URI;
 import java.time.Clock;
@@ -42,6 +43,7 @@ final class ChainAccountKeys implements AccountKeys {
     private final Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final LogBudget outageLog = new LogBudget(5, Duration.ofSeconds(10), System::nanoTime, () -> { });
 
     ChainAccountKeys(Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch, Clock clock) {
         this.fetch = fetch;
@@ -108,7 +110,13 @@ final class ChainAccountKeys implements AccountKeys {
             }
             found.put(account, stale.keys());
         }
-        LOG.warn("Hive nodes unavailable ({}): using keys cached earlier for {}", failure.toString(), toFetch);
+        if (outageLog.allow()) {
+            // every registration and proven reply may come here during an outage: a few lines, not one each
+            long left = outageLog.takeSuppressed();
+            LOG.warn("Hive nodes unavailable ({}): using keys cached earlier for {}{}", failure.toString(),
+                    toFetch.size() <= 3 ? toFetch : toFetch.stream().limit(3).toList() + " and " + (toFetch.size() - 3)
+                            + " more", left == 0 ? "" : " (" + left + " similar line(s) suppressed)");
+        }
         return found;
     }
 

@@ -3,6 +3,7 @@ package dev.hiveauth.server;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.key.ServerKeyFile;
+import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.observe.ManagementServer;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeys;
@@ -11,6 +12,7 @@ import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.relay.Relay;
 import dev.hiveauth.server.relay.RelayState;
 import dev.hiveauth.server.transport.TlsKeystore;
+import dev.hiveauth.server.transport.TransportLimits;
 import dev.hiveauth.server.transport.WebSocketTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -55,11 +57,23 @@ public final class HasServer implements AutoCloseable {
         AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
                 : ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout, settings.clock);
         this.state = settings.state != null ? settings.state : new InMemoryRelayState();
+        Limits limits = settings.limits != null ? settings.limits : HeapBudget.limits(HeapBudget.maxHeap());
+        TransportLimits transportLimits = settings.transportLimits != null ? settings.transportLimits
+                : HeapBudget.transport(HeapBudget.maxHeap());
+        HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
-                settings.limits, metrics, settings.uuids, ServerVersion.get());
-        this.transport = new WebSocketTransport(settings.host, settings.port, settings.limits.maxFrameBytes(),
-                settings.limits.maxConnections(), settings.tls, relay);
+                limits, metrics, settings.uuids, ServerVersion.get());
+        LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);
+        this.transport = new WebSocketTransport(settings.host, settings.port, limits.maxFrameBytes(),
+                limits.maxConnections(), transportLimits, settings.tls, (closure, detail) -> {
+                    metrics.closedByTransport(closure.tag());
+                    if (closureLog.allow()) {
+                        long left = closureLog.takeSuppressed();
+                        LOG.info("closed a connection: {}{}", detail, left == 0 ? "" : " (" + left + " similar line(s) suppressed)");
+                    }
+                }, relay);
+        metrics.bufferGauges(transport::queuedBytes, transport::receivingBytes);
         this.management = settings.httpPort == null ? null
                 : new ManagementServer(settings.host, settings.httpPort, () -> running, registry);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -91,8 +105,9 @@ public final class HasServer implements AutoCloseable {
     private void sweepOnSchedule() {
         try {
             relay.sweep();
-        } catch (RuntimeException e) {
-            LOG.warn("sweeping expired requests failed", e); // the next sweep tries again
+            transport.sweep();
+        } catch (Throwable e) { // NOPMD: whatever happened, the next sweep must still run (expiry, deadlines)
+            LOG.error("sweeping expired requests and overdue connections failed", e);
         }
     }
 
@@ -213,7 +228,8 @@ public final class HasServer implements AutoCloseable {
         private Path keyFile;
         private PrivateKey serverKey;
         private boolean strictPok;
-        private Limits limits = Limits.DEFAULT;
+        private Limits limits;
+        private TransportLimits transportLimits;
         private Integer httpPort;
         private TlsKeystore tls;
         private Clock clock = Clock.systemUTC();
@@ -288,8 +304,15 @@ public final class HasServer implements AutoCloseable {
             return this;
         }
 
+        /** What peers may cost the relay; default {@link Limits#DEFAULT} with memory caps fitted to the heap. */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** What the network side may hold for peers; default {@link TransportLimits#forHeap} of this JVM's heap. */
+        public Builder transportLimits(TransportLimits transportLimits) {
+            this.transportLimits = Objects.requireNonNull(transportLimits, "transportLimits");
             return this;
         }
 

@@ -1,8 +1,10 @@
 package dev.hiveauth.server.cli;
 
 import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TlsKeystore;
+import dev.hiveauth.server.transport.TransportLimits;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,10 +76,10 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Pending requests one app socket may have (env HAS_MAX_PENDING_PER_SOCKET, default ${DEFAULT-VALUE}).")
     int maxPending;
 
-    @Option(names = "--max-pending-mb-per-socket", defaultValue = "${env:HAS_MAX_PENDING_MB_PER_SOCKET:-16}",
+    @Option(names = "--max-pending-mb-per-socket", defaultValue = "${env:HAS_MAX_PENDING_MB_PER_SOCKET}",
             paramLabel = "MIB", description = "Memory the frames of one app socket's requests waiting for a wallet may "
-                    + "hold (env HAS_MAX_PENDING_MB_PER_SOCKET, default ${DEFAULT-VALUE}).")
-    int maxPendingMegabytesPerSocket;
+                    + "hold (env HAS_MAX_PENDING_MB_PER_SOCKET; default 16, or --max-pending-mb if smaller).")
+    Integer maxPendingMegabytesPerSocket;
 
     @Option(names = "--max-accounts-per-socket", defaultValue = "${env:HAS_MAX_ACCOUNTS_PER_SOCKET:-1000}", paramLabel = "N",
             description = "Accounts one wallet socket may register (env HAS_MAX_ACCOUNTS_PER_SOCKET, default ${DEFAULT-VALUE}).")
@@ -91,19 +93,45 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Messages one socket may send in a burst (env HAS_RATE_BURST, default ${DEFAULT-VALUE}).")
     int rateBurst;
 
-    @Option(names = "--max-connections", defaultValue = "${env:HAS_MAX_CONNECTIONS:-50000}", paramLabel = "N",
-            description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
-    int maxConnections;
+    @Option(names = "--max-connections", defaultValue = "${env:HAS_MAX_CONNECTIONS}", paramLabel = "N",
+            description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS; default: as many as a fifth of the heap "
+                    + "holds at 16 KiB each, at most 50000).")
+    Integer maxConnections;
 
     @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-250000}", paramLabel = "N",
             description = "Requests waiting for a wallet in the whole server "
                     + "(env HAS_MAX_PENDING_TOTAL, default ${DEFAULT-VALUE}).")
     int maxPendingTotal;
 
-    @Option(names = "--max-pending-mb", defaultValue = "${env:HAS_MAX_PENDING_MB:-256}", paramLabel = "MIB",
+    @Option(names = "--max-pending-mb", defaultValue = "${env:HAS_MAX_PENDING_MB}", paramLabel = "MIB",
             description = "Memory the frames of waiting requests may hold, and again the replies kept for attach "
-                    + "(env HAS_MAX_PENDING_MB, default ${DEFAULT-VALUE}).")
-    int maxPendingMegabytes;
+                    + "(env HAS_MAX_PENDING_MB; default a tenth of the heap).")
+    Integer maxPendingMegabytes;
+
+    @Option(names = "--max-queued-kb-per-socket", defaultValue = "${env:HAS_MAX_QUEUED_KB_PER_SOCKET}",
+            paramLabel = "KIB", description = "What may wait to be sent to one socket; a socket past it does not read "
+                    + "and is closed (env HAS_MAX_QUEUED_KB_PER_SOCKET; default 1024, or --max-queued-mb if smaller).")
+    Integer maxQueuedKilobytesPerSocket;
+
+    @Option(names = "--max-queued-mb", defaultValue = "${env:HAS_MAX_QUEUED_MB}", paramLabel = "MIB",
+            description = "What may wait to be sent to every socket together (env HAS_MAX_QUEUED_MB; default a tenth "
+                    + "of the heap).")
+    Integer maxQueuedMegabytes;
+
+    @Option(names = "--max-receiving-mb", defaultValue = "${env:HAS_MAX_RECEIVING_MB}", paramLabel = "MIB",
+            description = "Memory messages received in part may hold, over every socket (env HAS_MAX_RECEIVING_MB; "
+                    + "default a tenth of the heap).")
+    Integer maxReceivingMegabytes;
+
+    @Option(names = "--drain-timeout", defaultValue = "${env:HAS_DRAIN_TIMEOUT:-30}", paramLabel = "SECONDS",
+            description = "Seconds a socket may leave what is sent to it unread, or a message unfinished, before it is "
+                    + "closed (env HAS_DRAIN_TIMEOUT, default ${DEFAULT-VALUE}).")
+    int drainTimeout;
+
+    @Option(names = "--handshake-timeout", defaultValue = "${env:HAS_HANDSHAKE_TIMEOUT:-10}", paramLabel = "SECONDS",
+            description = "Seconds a connection may take to complete its WebSocket upgrade (env HAS_HANDSHAKE_TIMEOUT, "
+                    + "default ${DEFAULT-VALUE}).")
+    int handshakeTimeout;
 
     @Option(names = "--max-registrations", defaultValue = "${env:HAS_MAX_REGISTRATIONS:-1000000}", paramLabel = "N",
             description = "Account registrations in the whole server (env HAS_MAX_REGISTRATIONS, default ${DEFAULT-VALUE}).")
@@ -160,7 +188,8 @@ public final class HasServerCommand implements Callable<Integer> {
                 .timeout(Duration.ofSeconds(timeout))
                 .keyFile(keyFile)
                 .strictPok(strictPok)
-                .limits(limits());
+                .limits(limits())
+                .transportLimits(transportLimits());
         if (httpPort != null) {
             builder.httpPort(httpPort);
         }
@@ -173,29 +202,61 @@ public final class HasServerCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    /** The limits the options ask for; a setting that cannot work is refused with the options' names. */
+    /**
+     * The limits the options ask for, the memory caps not given fitted to this JVM's heap ({@link HeapBudget}); a
+     * setting that cannot work is refused with the options' names.
+     */
     Limits limits() {
-        if (maxPendingMegabytesPerSocket < 1) {
-            throw new IllegalArgumentException("--max-pending-mb-per-socket must be positive");
-        }
-        long perSocketBytes = maxPendingMegabytesPerSocket * MIB;
+        Limits fitted = HeapBudget.limits(HeapBudget.maxHeap());
+        long pendingBytes = maxPendingMegabytes == null ? fitted.maxPendingBytes() : positiveMib(maxPendingMegabytes,
+                "--max-pending-mb");
+        long perSocketBytes = maxPendingMegabytesPerSocket == null ? Math.min(fitted.maxPendingBytesPerSocket(), pendingBytes)
+                : positiveMib(maxPendingMegabytesPerSocket, "--max-pending-mb-per-socket");
         if (perSocketBytes < maxFrameBytes) {
-            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + maxPendingMegabytesPerSocket
+            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + perSocketBytes / MIB
                     + " MiB) must hold at least one frame of --max-frame-bytes (" + maxFrameBytes + ")");
         }
-        if (maxPendingMegabytesPerSocket > maxPendingMegabytes) {
-            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + maxPendingMegabytesPerSocket
-                    + ") must not exceed --max-pending-mb (" + maxPendingMegabytes + ")");
+        if (perSocketBytes > pendingBytes) {
+            throw new IllegalArgumentException("--max-pending-mb-per-socket (" + perSocketBytes / MIB
+                    + ") must not exceed --max-pending-mb (" + pendingBytes / MIB + ")");
         }
-        return Limits.DEFAULT
+        return fitted
                 .withMaxFrameBytes(maxFrameBytes)
                 .withMaxPendingPerSocket(maxPending)
                 .withMaxAccountsPerSocket(maxAccounts)
                 .withRate(rateLimit, rateBurst)
-                .withMaxConnections(maxConnections)
-                .withPendingTotal(maxPendingTotal, maxPendingMegabytes * MIB)
+                .withMaxConnections(maxConnections == null ? fitted.maxConnections() : maxConnections)
+                .withPendingTotal(maxPendingTotal, pendingBytes)
                 .withMaxPendingBytesPerSocket(perSocketBytes)
                 .withMaxRegistrationsTotal(maxRegistrations);
+    }
+
+    /** The network side's limits the options ask for, those not given fitted to the heap. */
+    TransportLimits transportLimits() {
+        TransportLimits fitted = HeapBudget.transport(HeapBudget.maxHeap());
+        long total = maxQueuedMegabytes == null ? fitted.maxQueuedBytes() : positiveMib(maxQueuedMegabytes, "--max-queued-mb");
+        long perSocket = maxQueuedKilobytesPerSocket == null ? Math.min(fitted.maxQueuedBytesPerSocket(), total)
+                : positive(maxQueuedKilobytesPerSocket, "--max-queued-kb-per-socket") * 1024L;
+        if (perSocket > total) {
+            throw new IllegalArgumentException("--max-queued-kb-per-socket (" + perSocket / 1024
+                    + ") must not exceed --max-queued-mb (" + total / MIB + " MiB)");
+        }
+        long receiving = maxReceivingMegabytes == null ? fitted.maxReceivingBytes()
+                : positiveMib(maxReceivingMegabytes, "--max-receiving-mb");
+        return fitted.withQueued(perSocket, total).withMaxReceivingBytes(receiving)
+                .withTimeouts(Duration.ofSeconds(positive(drainTimeout, "--drain-timeout")),
+                        Duration.ofSeconds(positive(handshakeTimeout, "--handshake-timeout")));
+    }
+
+    private static long positiveMib(int value, String option) {
+        return positive(value, option) * MIB;
+    }
+
+    private static int positive(int value, String option) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return value;
     }
 
     /** For tests: ends {@link #call()} as SIGTERM would. */

@@ -80,6 +80,22 @@ public final class RelayMetrics {
         counter("has.errors").increment();
     }
 
+    /** A log line about a peer was left out (its budget was spent): the metric counts what the log does not show. */
+    public void logLineSuppressed() {
+        counter("has.log.suppressed").increment();
+    }
+
+    /** What peers make the network side hold: bytes waiting to be sent, bytes of messages received in part. */
+    public void bufferGauges(Supplier<Number> queuedBytes, Supplier<Number> receivingBytes) {
+        Gauge.builder("has.buffered.bytes", queuedBytes).tag("direction", "out").register(registry);
+        Gauge.builder("has.buffered.bytes", receivingBytes).tag("direction", "in").register(registry);
+    }
+
+    /** The transport closed a connection on its own ({@code reason}: slow_reader, ping_flood, …). */
+    public void closedByTransport(String reason) {
+        counter("has.closed", "reason", reason).increment();
+    }
+
     public void relayed(long startNanos) {
         relayLatency.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

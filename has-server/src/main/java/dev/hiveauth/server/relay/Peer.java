@@ -23,13 +23,20 @@ final class Peer {
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
+    private final PeerLog log;
     private Role role = Role.UNKNOWN;
     private boolean closed;
 
-    Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics) {
+    Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics, PeerLog log) {
         this.connection = connection;
         this.metrics = metrics;
         this.rate = new MessageRate(limits, clock);
+        this.log = log;
+    }
+
+    /** Log lines about this connection, bounded in length and number. */
+    PeerLog log() {
+        return log;
     }
 
     Connection connection() {

@@ -77,7 +77,7 @@ final class Registrar {
         }
         accountKeys.lookup(proofs.keySet()).whenComplete((keysByAccount, lookupFailure) -> {
             if (lookupFailure != null) {
-                LOG.warn("{}: cannot look up accounts {}: {}", pksa.id(), proofs.keySet(), lookupFailure.toString());
+                pksa.log().warn(LOG, "cannot look up {}: {}", Shown.names(proofs.keySet()), lookupFailure.toString());
                 proofs.keySet().forEach(name -> failures.put(name, "cannot check the account on chain now"));
             } else {
                 verifyEach(pksa, proofs, keysByAccount, failures);
@@ -122,7 +122,7 @@ final class Registrar {
         }
         List<String> parts = new ArrayList<>();
         failures.forEach((name, reason) -> parts.add(Shown.name(name) + " (" + reason + ")"));
-        LOG.info("{}: registration refused: {}", pksa.id(), String.join("; ", parts));
+        pksa.log().info(LOG, "registration refused: {}", Shown.first(parts));
         pksa.send(new ErrorMessage("registration failed: " + String.join("; ", parts)));
     }
 }

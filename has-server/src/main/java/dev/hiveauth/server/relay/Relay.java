@@ -50,6 +50,7 @@ public final class Relay implements ConnectionHandler {
     private final Registrar registrar;
     private final RequestRouter router;
     private final ReplyHandler replies;
+    private final PeerLogs logs;
 
     public Relay(PrivateKey serverKey, AccountKeys accountKeys, RelayState state, Clock clock, Duration timeout,
                  boolean strictPok, Limits limits, RelayMetrics metrics, Supplier<String> uuids, String version) {
@@ -57,6 +58,7 @@ public final class Relay implements ConnectionHandler {
         this.clock = clock;
         this.limits = limits;
         this.metrics = metrics;
+        this.logs = new PeerLogs(System::nanoTime, metrics::logLineSuppressed);
         long timeoutMillis = timeout.toMillis();
         ProofOfKey.Verifier verifier = new ProofOfKey.Verifier(serverKey, clock);
         this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
@@ -70,7 +72,7 @@ public final class Relay implements ConnectionHandler {
 
     @Override
     public void onOpen(Connection connection) {
-        peers.put(connection, new Peer(connection, limits, clock, metrics));
+        peers.put(connection, new Peer(connection, limits, clock, metrics, logs.forPeer(connection.id())));
         metrics.connectionOpened();
         LOG.debug("{}: opened", connection.id());
         connection.send(connectedFrame);
@@ -104,7 +106,7 @@ public final class Relay implements ConnectionHandler {
             dispatch(peer, message, received);
         } catch (RuntimeException e) {
             // A bug of ours must cost this one message, never the connection or the server.
-            LOG.warn("{}: failed to handle {}", peer.id(), message.cmd(), e);
+            peer.log().failure(LOG, "failed to handle " + message.cmd(), e);
             peer.send(new ErrorMessage(message.cmd() + ": internal server error"));
         }
     }
@@ -134,6 +136,7 @@ public final class Relay implements ConnectionHandler {
         // A PKSA's registrations end with its socket; an APP's requests stay for attach until they expire.
         state.unregister(connection, accounts);
         LOG.debug("{}: closed, {} registration(s) dropped", connection.id(), accounts.size());
+        peer.log().closing(LOG);
     }
 
     /**
@@ -153,7 +156,7 @@ public final class Relay implements ConnectionHandler {
                         + " messages per second", reply == null ? null : reply.uuid()));
                 return false;
             default:
-                LOG.info("{}: closed for exceeding the message rate", peer.id());
+                peer.log().info(LOG, "closed for exceeding the message rate");
                 peer.connection().close(1008, "message rate limit exceeded");
                 return false;
         }

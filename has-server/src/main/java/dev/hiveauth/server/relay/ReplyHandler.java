@@ -84,7 +84,7 @@ final class ReplyHandler {
         accountKeys.lookup(Set.of(pending.account())).whenComplete((keysByAccount, failure) -> {
             Set<PublicKey> keys = failure == null ? keysByAccount.get(pending.account()) : null;
             if (keys == null) {
-                LOG.warn("{}: cannot look up {} to check a pok: {}", pksa.id(), pending.account(),
+                pksa.log().warn(LOG, "cannot look up {} to check a pok: {}", pending.account(),
                         failure == null ? "no such account" : failure.toString());
                 pksa.send(new ErrorMessage(reply.cmd() + ": cannot check the pok against " + pending.account()
                         + "'s keys now", uuid));
@@ -94,7 +94,7 @@ final class ReplyHandler {
                 verifier.verifyReply(reply.pok(), uuid, keys);
             } catch (ProofOfKeyException e) {
                 metrics.pokFailure("reply");
-                LOG.info("{}: {} for {} refused: {}", pksa.id(), reply.cmd(), Shown.name(uuid), e.getMessage());
+                pksa.log().info(LOG, "{} for {} refused: {}", reply.cmd(), Shown.name(uuid), e.getMessage());
                 pksa.send(new ErrorMessage(reply.cmd() + ": " + e.getMessage(), uuid));
                 return;
             }

@@ -5,6 +5,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -12,19 +13,33 @@ import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
- * The server's network side: one Grizzly listener on the configured host and port (ws:// or wss://)
- * with Tyrus's WebSocket add-on and the {@link FrameSizeGuard}, serving the single endpoint at "/".
+ * The server's network side: one Grizzly listener on the configured host and port (ws:// or wss://) with Tyrus's
+ * WebSocket add-on, serving the single endpoint at "/", and the guards that bound what peers make it hold
+ * ({@link InboundGuard}, {@link OutboundGuard}, deadlines checked by {@link #sweep()}).
  */
 public final class WebSocketTransport {
     /** Bytes Grizzly reads at once; Tyrus's buffer must hold one whole frame plus one read. */
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
+    /** A close frame that has not left after this long will not: the connection is cut off. */
+    private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final HttpServer http;
     private final NetworkListener listener;
     private final RelayWebSocketContainer container;
+    private final PeerBuffers buffers;
+    private final ChannelCloser closer;
 
+    /** A transport with the default {@link TransportLimits} and nobody told of its closures (test relays). */
     public WebSocketTransport(String host, int port, int maxFrameBytes, int maxConnections, TlsKeystore tls,
                               ConnectionHandler handler) {
+        this(host, port, maxFrameBytes, maxConnections, TransportLimits.DEFAULT, tls, (closure, detail) -> { }, handler);
+    }
+
+    public WebSocketTransport(String host, int port, int maxFrameBytes, int maxConnections, TransportLimits limits,
+                              TlsKeystore tls, ClosureListener closures, ConnectionHandler handler) {
+        buffers = new PeerBuffers(limits, System::nanoTime);
+        closer = new ChannelCloser(closures);
         container = new RelayWebSocketContainer(maxFrameBytes + 2 * READ_BUFFER_BYTES, maxConnections);
         ServerEndpointConfig endpoint = ServerEndpointConfig.Builder
                 .create(RelayEndpoint.class, "/")
@@ -50,7 +65,7 @@ public final class WebSocketTransport {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
         }
-        listener.registerAddOn(new FrameSizeGuardAddOn(maxFrameBytes));
+        listener.registerAddOn(new PeerGuardAddOn(maxFrameBytes, buffers, closer));
         listener.registerAddOn(new WebSocketAddOn(container, RelayWebSocketContainer.CONTEXT_PATH));
         http.addListener(listener);
     }
@@ -77,6 +92,28 @@ public final class WebSocketTransport {
 
     public boolean isSecure() {
         return listener.isSecure();
+    }
+
+    /**
+     * Closes the connections past a deadline (handshake not done, queue not read, message not finished, close frame
+     * not taken); the server calls it every second.
+     */
+    public void sweep() {
+        for (PeerBuffers.Verdict overdue : buffers.overdue()) {
+            closer.cutOff(overdue.channel(), overdue.closure(), overdue.detail());
+        }
+        for (PeerChannel lingering : buffers.lingering(CLOSE_GRACE_NANOS)) {
+            lingering.connection.terminateSilently();
+        }
+    }
+
+    /** Bytes queued for sending to every socket, and bytes of messages received in part (for the metrics). */
+    public long queuedBytes() {
+        return buffers.queuedBytes();
+    }
+
+    public long receivingBytes() {
+        return buffers.receivingBytes();
     }
 
     /** Stops listening and releases every connection and thread (peers should have been closed first). */

@@ -3,10 +3,13 @@ package dev.hiveauth.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.relay.Limits;
+import dev.hiveauth.server.transport.TransportLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The command line's limits, parsed without starting a server. */
@@ -28,15 +31,32 @@ class HasServerCommandTest {
     }
 
     @Test
-    void withoutOptionsTheLimitsAreTheDefaults() {
-        assertThat(parsed().limits()).isEqualTo(Limits.DEFAULT);
+    void withoutOptionsTheLimitsAreTheDefaults_withMemoryCapsFittedToTheHeap() {
+        assertThat(parsed().limits()).isEqualTo(HeapBudget.limits(HeapBudget.maxHeap()));
+        assertThat(parsed().transportLimits()).isEqualTo(HeapBudget.transport(HeapBudget.maxHeap()));
+    }
+
+    @Test
+    void theNetworkSidesLimitsComeFromTheirOptions() {
+        TransportLimits limits = parsed("--max-queued-kb-per-socket", "512", "--max-queued-mb", "64",
+                "--max-receiving-mb", "32", "--drain-timeout", "20", "--handshake-timeout", "5").transportLimits();
+
+        assertThat(limits.maxQueuedBytesPerSocket()).isEqualTo(512 * 1024);
+        assertThat(limits.maxQueuedBytes()).isEqualTo(64 * MIB);
+        assertThat(limits.maxReceivingBytes()).isEqualTo(32 * MIB);
+        assertThat(limits.drainTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(limits.handshakeTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> parsed("--max-queued-kb-per-socket", "4096", "--max-queued-mb", "2").transportLimits())
+                .hasMessage("--max-queued-kb-per-socket (4096) must not exceed --max-queued-mb (2 MiB)");
+        assertThatThrownBy(() -> parsed("--drain-timeout", "0").transportLimits())
+                .hasMessage("--drain-timeout must be positive");
     }
 
     @Test
     void theReadmeDocumentsTheDefaultsOfTheAppSocketsLimits() throws IOException {
         assertThat(readmeDefault("--max-pending-per-socket")).isEqualTo("`" + Limits.DEFAULT.maxPendingPerSocket() + "`");
         assertThat(readmeDefault("--max-pending-mb-per-socket"))
-                .isEqualTo("`" + Limits.DEFAULT.maxPendingBytesPerSocket() / MIB + "`");
+                .startsWith("`" + Limits.DEFAULT.maxPendingBytesPerSocket() / MIB + "`");
         assertThat(readmeDefault("--rate-limit")).isEqualTo("`" + (int) Limits.DEFAULT.messagesPerSecond() + "`, `"
                 + Limits.DEFAULT.messageBurst() + "`");
     }

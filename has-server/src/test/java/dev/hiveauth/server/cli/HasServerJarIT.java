@@ -132,11 +132,24 @@ class HasServerJarIT {
         assertThat(Files.readString(dir.resolve("broken.key"))).as("never overwritten").isEqualTo("not a key\n");
 
         ProcessBuilder tooLarge = jar(dir, "--port", "0").redirectErrorStream(true);
+        tooLarge.environment().put("HAS_MAX_PENDING_MB", "256");
         tooLarge.environment().put("HAS_MAX_PENDING_MB_PER_SOCKET", "300");
         Process refused = tooLarge.start();
         String limits = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(refused.waitFor()).isEqualTo(1);
         assertThat(limits).contains("has-server: --max-pending-mb-per-socket (300) must not exceed --max-pending-mb (256)")
                 .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void capsThatDoNotFitTheHeapAreRefusedAtStart_namingTheOptions(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-jar", JAR.toAbsolutePath().toString(), "--port", "0", "--max-pending-mb", "256"));
+        Process refused = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(refused.waitFor()).isEqualTo(1);
+        assertThat(output).contains("has-server: the memory caps need ").contains("(--max-pending-mb)")
+                .contains("lower them or give the JVM more heap").doesNotContain("Exception", "\tat ");
     }
 }

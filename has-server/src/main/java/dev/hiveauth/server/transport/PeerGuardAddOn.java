@@ -5,12 +5,19 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 
-/** Puts the {@link FrameSizeGuard} on a listener, after TLS and before HTTP parsing. */
-final class FrameSizeGuardAddOn implements AddOn {
+/**
+ * Puts the {@link InboundGuard} and the {@link OutboundGuard} on a listener, after TLS and before the HTTP codec:
+ * they see plain WebSocket bytes both ways, before Tyrus buffers any and after it frames them.
+ */
+final class PeerGuardAddOn implements AddOn {
     private final long maxFrameBytes;
+    private final PeerBuffers buffers;
+    private final ChannelCloser closer;
 
-    FrameSizeGuardAddOn(long maxFrameBytes) {
+    PeerGuardAddOn(long maxFrameBytes, PeerBuffers buffers, ChannelCloser closer) {
         this.maxFrameBytes = maxFrameBytes;
+        this.buffers = buffers;
+        this.closer = closer;
     }
 
     @Override
@@ -19,6 +26,7 @@ final class FrameSizeGuardAddOn implements AddOn {
         if (httpCodec < 0) {
             throw new IllegalStateException("the listener has no HTTP codec to guard");
         }
-        builder.add(httpCodec, new FrameSizeGuard(maxFrameBytes));
+        builder.add(httpCodec, new OutboundGuard(buffers, closer));
+        builder.add(httpCodec, new InboundGuard(maxFrameBytes, buffers, closer));
     }
 }

@@ -1,0 +1,32 @@
+package dev.hiveauth.server.transport;
+
+/** Why the transport closed a connection on its own, for the log and the metrics ({@code has_closed_total{reason}}). */
+public enum Closure {
+    /** A frame or message larger than the limit (1009). */
+    FRAME_TOO_BIG("frame_too_big"),
+    /** More pings than the ping budget (1008). */
+    PING_FLOOD("ping_flood"),
+    /** Its outgoing queue passed the per-socket bound: it does not read. */
+    SLOW_READER("slow_reader"),
+    /** It left its outgoing queue unread for the drain timeout. */
+    STALLED_READER("stalled_reader"),
+    /** Every socket's queues together were full, and this one lagged. */
+    QUEUES_FULL("queues_full"),
+    /** It left a message unfinished for the drain timeout. */
+    UNFINISHED_MESSAGE("unfinished_message"),
+    /** Messages received in part were at their budget, and this one would add more. */
+    RECEIVING_FULL("receiving_full"),
+    /** It did not complete the WebSocket upgrade within the handshake timeout. */
+    HANDSHAKE_TIMEOUT("handshake_timeout");
+
+    private final String tag;
+
+    Closure(String tag) {
+        this.tag = tag;
+    }
+
+    /** The metric tag. */
+    public String tag() {
+        return tag;
+    }
+}

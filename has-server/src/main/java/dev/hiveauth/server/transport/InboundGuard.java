@@ -1,0 +1,66 @@
+package dev.hiveauth.server.transport;
+
+import java.io.IOException;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+
+/**
+ * The bytes peers send, read before Tyrus buffers anything (on the decrypted stream, before the HTTP codec): the
+ * upgrade request, then only WebSocket frame headers. It closes a connection as soon as a frame or a fragmented
+ * message declares more than the frame limit (1009; Tyrus alone would buffer it and close with 1011), when it pings
+ * past its ping budget (1008), or when the bytes of messages received in part, over every connection, would pass
+ * their budget; it marks the upgrade done and tells {@link PeerBuffers} of each message received in part and
+ * completed, for the deadlines.
+ */
+final class InboundGuard extends BaseFilter {
+    private final long maxFrameBytes;
+    private final PeerBuffers buffers;
+    private final ChannelCloser closer;
+
+    InboundGuard(long maxFrameBytes, PeerBuffers buffers, ChannelCloser closer) {
+        this.maxFrameBytes = maxFrameBytes;
+        this.buffers = buffers;
+        this.closer = closer;
+    }
+
+    @Override
+    public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+        closer.attach(ctx.getConnection(), buffers.accepted(ctx.getConnection()));
+        return ctx.getInvokeAction();
+    }
+
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) throws IOException {
+        PeerChannel channel = closer.channel(ctx.getConnection());
+        if (channel != null) {
+            buffers.closed(channel);
+        }
+        return ctx.getInvokeAction();
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        if (!(ctx.getMessage() instanceof Buffer buffer)) {
+            return ctx.getInvokeAction();
+        }
+        Connection<?> connection = ctx.getConnection();
+        PeerChannel channel = closer.channel(connection);
+        if (channel == null) {
+            channel = buffers.accepted(connection); // accepted before this filter was there (never, but be safe)
+            closer.attach(connection, channel);
+        }
+        if (channel.isClosing()) {
+            return ctx.getStopAction();
+        }
+        FrameStream stream = closer.stream(connection);
+        FrameStream.Problem problem = stream.scan(buffer, maxFrameBytes, channel, buffers);
+        if (problem != null) {
+            closer.closeWithFrame(ctx, channel, problem.closure(), problem.code(), problem.detail());
+            return ctx.getStopAction();
+        }
+        return ctx.getInvokeAction();
+    }
+}

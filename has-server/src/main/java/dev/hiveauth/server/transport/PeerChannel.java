@@ -1,0 +1,46 @@
+package dev.hiveauth.server.transport;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.grizzly.Connection;
+
+/**
+ * What the transport tracks of one TCP connection, from accept to close: whether its upgrade is done, the bytes
+ * queued for it and when they last moved, the message it is sending in part, and its pings. Writes may come from any
+ * thread (atomics); reads of one connection come one at a time (plain fields, touched by the inbound guard only).
+ */
+final class PeerChannel {
+    final Connection<?> connection;
+    final long acceptedNanos;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    volatile boolean upgraded;
+
+    /** Bytes handed to the transport for this socket and not yet written to it. */
+    final AtomicLong queued = new AtomicLong();
+    /** When the queue last moved (a write completed) or started to fill. */
+    volatile long lastDrainNanos;
+
+    /** Bytes of the message this peer is sending in part, and since when (inbound guard only). */
+    volatile long receiving;
+    volatile long receivingSinceNanos;
+
+    final TokenBucket pings;
+    /** When the transport started to close it (0 while open): a close frame that never leaves is cut short. */
+    volatile long closingSinceNanos;
+
+    PeerChannel(Connection<?> connection, long nowNanos, TransportLimits limits) {
+        this.connection = connection;
+        this.acceptedNanos = nowNanos;
+        this.lastDrainNanos = nowNanos;
+        this.pings = new TokenBucket(limits.pingsPerSecond(), limits.pingBurst(), nowNanos);
+    }
+
+    /** True for the first caller only: a connection is closed once, and reported once. */
+    boolean startClosing() {
+        return closing.compareAndSet(false, true);
+    }
+
+    boolean isClosing() {
+        return closing.get();
+    }
+}

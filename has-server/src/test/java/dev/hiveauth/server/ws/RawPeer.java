@@ -1,0 +1,134 @@
+package dev.hiveauth.server.ws;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket peer written byte by byte over a plain socket, for what a well-behaved client never does: stop reading,
+ * ping without end, stall in its handshake. It reads only when the test asks.
+ */
+final class RawPeer implements AutoCloseable {
+    private static final String UPGRADE = "GET / HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private RawPeer(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** A TCP connection only: no byte of the upgrade sent. */
+    static RawPeer tcp(URI server, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5_000);
+        return new RawPeer(socket);
+    }
+
+    /** A connection that completed its upgrade (the 101 read, nothing else). */
+    static RawPeer upgraded(URI server, int receiveBuffer) throws IOException {
+        RawPeer peer = tcp(server, receiveBuffer);
+        peer.out.write(String.format(UPGRADE, server.getHost(), server.getPort()).getBytes(StandardCharsets.US_ASCII));
+        peer.out.flush();
+        peer.readResponseHeaders();
+        return peer;
+    }
+
+    private void readResponseHeaders() throws IOException {
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during the handshake");
+            }
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
+    /** Bytes as they are, e.g. half an upgrade request. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    void sendText(String text) throws IOException {
+        frame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void ping() throws IOException {
+        frame(0x9, new byte[] {'p'});
+    }
+
+    /** One masked frame, FIN set, as a client must send it. */
+    private void frame(int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x80 | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65_536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xFF);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >> shift) & 0xFF);
+            }
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /**
+     * Reads frames until the server closes: the code of its close frame, or -1 when the connection ended without one
+     * (cut off).
+     */
+    int readUntilClosed() throws IOException {
+        try {
+            while (true) {
+                int first = in.read();
+                if (first < 0) {
+                    return -1;
+                }
+                int second = in.read();
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = (in.read() << 8) | in.read();
+                } else if (length == 127) {
+                    length = 0;
+                    for (int i = 0; i < 8; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                byte[] payload = in.readNBytes((int) length);
+                if ((first & 0x0F) == 0x8) {
+                    return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+                }
+            }
+        } catch (IOException e) {
+            return -1; // reset by the server
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
