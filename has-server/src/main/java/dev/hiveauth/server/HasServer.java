@@ -15,6 +15,8 @@ import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
 import dev.hiveauth.server.transport.WebSocketTransport;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -62,6 +64,9 @@ public final class HasServer implements AutoCloseable {
                 : HeapBudget.transport(HeapBudget.maxHeap());
         HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
+        // what an operator watches a relay's memory and threads with (jvm_memory_used_bytes, jvm_threads_live_threads)
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
                 limits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.testing.RawWebSocket;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.transport.TransportLimits;
@@ -53,7 +54,7 @@ class PeerGuardsTest {
     @Test
     void aWalletThatStopsReading_isCutOff_andWhatWasForwardedToItWaitsForTheNextWallet() throws Exception {
         start(TransportLimits.DEFAULT.withQueued(256 * 1024, 64L * 1024 * 1024));
-        RawPeer stalled = RawPeer.upgraded(server.uri(), 4 * 1024);
+        RawWebSocket stalled = RawWebSocket.upgraded(server.uri(), 4 * 1024);
         stalled.sendText(registration());
         await().atMost(WAIT).until(() -> server.walletsRegisteredFor("alice") == 1);
         String data = "x".repeat(200 * 1024);
@@ -88,7 +89,7 @@ class PeerGuardsTest {
     @Test
     void aPingFloodIsClosedWith1008() throws Exception {
         start(TransportLimits.DEFAULT);
-        try (RawPeer flooder = RawPeer.upgraded(server.uri(), 64 * 1024)) {
+        try (RawWebSocket flooder = RawWebSocket.upgraded(server.uri(), 64 * 1024)) {
             for (int i = 0; i < 30; i++) {
                 flooder.ping();
             }
@@ -105,8 +106,8 @@ class PeerGuardsTest {
     @Test
     void handshakesThatNeverFinishAreCutOffAfterTheirDeadline() throws Exception {
         start(TransportLimits.DEFAULT.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1)));
-        try (RawPeer silent = RawPeer.tcp(server.uri(), 64 * 1024);
-             RawPeer slow = RawPeer.tcp(server.uri(), 64 * 1024)) {
+        try (RawWebSocket silent = RawWebSocket.tcp(server.uri(), 64 * 1024);
+             RawWebSocket slow = RawWebSocket.tcp(server.uri(), 64 * 1024)) {
             slow.sendRaw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr".getBytes(StandardCharsets.US_ASCII));
 
             assertThat(silent.readUntilClosed()).isEqualTo(-1);

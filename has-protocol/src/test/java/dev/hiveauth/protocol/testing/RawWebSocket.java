@@ -1,4 +1,4 @@
-package dev.hiveauth.server.ws;
+package dev.hiveauth.protocol.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket peer written byte by byte over a plain socket, for what a well-behaved client never does: stop reading,
- * ping without end, stall in its handshake. It reads only when the test asks.
+ * ping without end, stall in its handshake, leave a frame unfinished. It reads only when the test asks.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
     private static final String UPGRADE = "GET / HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
 
@@ -22,23 +22,23 @@ final class RawPeer implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    private RawPeer(Socket socket) throws IOException {
+    private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
     /** A TCP connection only: no byte of the upgrade sent. */
-    static RawPeer tcp(URI server, int receiveBuffer) throws IOException {
+    public static RawWebSocket tcp(URI server, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
         socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5_000);
-        return new RawPeer(socket);
+        return new RawWebSocket(socket);
     }
 
     /** A connection that completed its upgrade (the 101 read, nothing else). */
-    static RawPeer upgraded(URI server, int receiveBuffer) throws IOException {
-        RawPeer peer = tcp(server, receiveBuffer);
+    public static RawWebSocket upgraded(URI server, int receiveBuffer) throws IOException {
+        RawWebSocket peer = tcp(server, receiveBuffer);
         peer.out.write(String.format(UPGRADE, server.getHost(), server.getPort()).getBytes(StandardCharsets.US_ASCII));
         peer.out.flush();
         peer.readResponseHeaders();
@@ -57,33 +57,45 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Bytes as they are, e.g. half an upgrade request. */
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         frame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void ping() throws IOException {
+    public void ping() throws IOException {
         frame(0x9, new byte[] {'p'});
+    }
+
+    /**
+     * The first {@code sent} bytes of a text frame that declares {@code declared} bytes: the rest never comes, and the
+     * server holds what came until the frame is finished or the connection ends.
+     */
+    public void unfinishedText(int declared, int sent) throws IOException {
+        frame(0x1, declared, new byte[sent]);
     }
 
     /** One masked frame, FIN set, as a client must send it. */
     private void frame(int opcode, byte[] payload) throws IOException {
+        frame(opcode, payload.length, payload);
+    }
+
+    private void frame(int opcode, long declared, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x80 | opcode);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else if (payload.length < 65_536) {
+        if (declared < 126) {
+            frame.write(0x80 | (int) declared);
+        } else if (declared < 65_536) {
             frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xFF);
+            frame.write((int) (declared >> 8));
+            frame.write((int) (declared & 0xFF));
         } else {
             frame.write(0x80 | 127);
             for (int shift = 56; shift >= 0; shift -= 8) {
-                frame.write((int) ((long) payload.length >> shift) & 0xFF);
+                frame.write((int) (declared >> shift) & 0xFF);
             }
         }
         byte[] mask = new byte[4];
@@ -100,7 +112,7 @@ final class RawPeer implements AutoCloseable {
      * Reads frames until the server closes: the code of its close frame, or -1 when the connection ended without one
      * (cut off).
      */
-    int readUntilClosed() throws IOException {
+    public int readUntilClosed() {
         try {
             while (true) {
                 int first = in.read();
@@ -128,7 +140,11 @@ final class RawPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
     }
 }
