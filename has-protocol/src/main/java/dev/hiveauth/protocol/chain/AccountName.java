@@ -1,5 +1,6 @@
 package dev.hiveauth.protocol.chain;
 
+import dev.hiveauth.protocol.json.Excerpt;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public final class AccountName {
         if (name == null) {
             return Optional.of("account name is missing");
         }
-        String quoted = "\"" + name + "\"";
+        String quoted = "\"" + Excerpt.of(name) + "\""; // a peer may send a name of any length
         if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
             return Optional.of(quoted + " is not a valid account name: it has " + characters(name.length())
                     + ", an account name has " + MIN_LENGTH + " to " + MAX_LENGTH);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RawWebSocket implements AutoCloseable {
     private static final String UPGRADE = "GET / HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    /** What {@link #readUntilClosed()} returns when the server cut the connection off without a close frame. */
+    public static final int CUT_OFF = -1;
+    /** What {@link #readUntilClosed()} returns when the connection was still open after {@link #READ_TIMEOUT_MS}. */
+    public static final int STILL_OPEN = -2;
+    private static final int READ_TIMEOUT_MS = 60_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -33,6 +40,7 @@ public final class RawWebSocket implements AutoCloseable {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
         socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5_000);
+        socket.setSoTimeout(READ_TIMEOUT_MS); // a test that waits for a close the server never sends fails, not hangs
         return new RawWebSocket(socket);
     }
 
@@ -68,6 +76,11 @@ public final class RawWebSocket implements AutoCloseable {
 
     public void ping() throws IOException {
         frame(0x9, new byte[] {'p'});
+    }
+
+    /** A ping with {@code size} bytes of payload (at most 125, a control frame's limit). */
+    public void ping(int size) throws IOException {
+        frame(0x9, new byte[size]);
     }
 
     /**
@@ -109,34 +122,65 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /**
-     * Reads frames until the server closes: the code of its close frame, or -1 when the connection ended without one
-     * (cut off).
+     * Reads frames until the server closes: the code of its close frame, {@link #CUT_OFF} when the connection ended
+     * without one, {@link #STILL_OPEN} when nothing ended it for a minute.
      */
     public int readUntilClosed() {
         try {
             while (true) {
-                int first = in.read();
-                if (first < 0) {
-                    return -1;
+                Frame frame = readFrame();
+                if (frame == null) {
+                    return CUT_OFF;
                 }
-                int second = in.read();
-                long length = second & 0x7F;
-                if (length == 126) {
-                    length = (in.read() << 8) | in.read();
-                } else if (length == 127) {
-                    length = 0;
-                    for (int i = 0; i < 8; i++) {
-                        length = (length << 8) | in.read();
-                    }
-                }
-                byte[] payload = in.readNBytes((int) length);
-                if ((first & 0x0F) == 0x8) {
+                if (frame.opcode() == 0x8) {
+                    byte[] payload = frame.payload();
                     return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                 }
             }
+        } catch (SocketTimeoutException e) {
+            return STILL_OPEN;
         } catch (IOException e) {
-            return -1; // reset by the server
+            return CUT_OFF; // reset by the server
         }
+    }
+
+    /** The next text message (pings and pongs skipped), or null when the connection ended or closed. */
+    public String readText() throws IOException {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame == null || frame.opcode() == 0x8) {
+                return null;
+            }
+            if (frame.opcode() == 0x1) {
+                return new String(frame.payload(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** One unmasked server frame (the relay never fragments), or null at the end of the stream. */
+    private Frame readFrame() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int second = in.read();
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = (in.read() << 8) | in.read();
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | in.read();
+            }
+        }
+        byte[] payload = in.readNBytes((int) length);
+        if (payload.length < length) {
+            return null;
+        }
+        return new Frame(first & 0x0F, payload);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
+import io.micrometer.core.instrument.Counter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -159,6 +160,8 @@ public final class HasServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HasServer server = build().start();
+        Counter suppressed = server.meterRegistry().counter("has.log.suppressed"); // the relay's own, shared
+        LibraryLogFilter.countSuppressedWith(suppressed::increment);
         ShutdownSignals.onTermination(stopSignal::countDown);
         PrintWriter out = new CommandLine(this).getOut();
         String scheme = tlsKeystore == null ? "ws" : "wss";

@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Backlog {
     /** Bytes charged per kept reply beyond its frame: the request record and map entries that stay with it. */
     static final long KEPT_OVERHEAD = 512;
+    /** The share of the waiting-bytes budget only light connections may fill: an eighth. */
+    static final long LIGHT_RESERVE_DIVISOR = 8;
+    /** A connection is light while its waiting requests hold at most this share of the budget: 1/128. */
+    static final long LIGHT_SHARE_DIVISOR = 128;
 
     private final Limits limits;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -22,22 +26,34 @@ final class Backlog {
         this.limits = limits;
     }
 
-    /** Why a new request of {@code bytes} cannot be taken, or null when it was taken. */
-    String admit(long bytes) {
+    /**
+     * Why a new request of {@code bytes} from a connection whose requests already hold {@code heldByConnection} bytes
+     * cannot be taken, or null when it was taken. The last {@link #LIGHT_RESERVE_DIVISOR}th of the byte budget is
+     * kept for connections that hold little (at most a {@link #LIGHT_SHARE_DIVISOR}th of it, with this request):
+     * a few sockets filling the budget with large requests, each under its own limit, still leave room for the
+     * ordinary logins of everyone else.
+     */
+    String admit(long bytes, long heldByConnection) {
         if (waiting.incrementAndGet() > limits.maxPendingTotal()) {
             waiting.decrementAndGet();
             return "the server is busy (" + limits.maxPendingTotal() + " requests waiting), try again later";
         }
-        if (!reserve(waitingBytes, bytes)) {
+        long budget = limits.maxPendingBytes();
+        boolean light = heldByConnection + bytes <= budget / LIGHT_SHARE_DIVISOR;
+        if (!reserve(waitingBytes, bytes, light ? budget : budget - budget / LIGHT_RESERVE_DIVISOR)) {
             waiting.decrementAndGet();
-            return "the server is busy (waiting requests hold " + limits.maxPendingBytes() + " bytes), try again later";
+            if (light || waitingBytes.get() + bytes > budget) {
+                return "the server is busy (waiting requests hold " + budget + " bytes), try again later";
+            }
+            return "the server is busy (waiting requests hold most of its " + budget + " bytes; the rest is kept for "
+                    + "connections holding less than " + budget / LIGHT_SHARE_DIVISOR + "), try again later";
         }
         return null;
     }
 
     /** May a reply of {@code bytes} be kept for attach? If so its bytes are taken. */
     boolean keep(long bytes) {
-        return reserve(keptBytes, bytes + KEPT_OVERHEAD);
+        return reserve(keptBytes, bytes + KEPT_OVERHEAD, limits.maxPendingBytes());
     }
 
     /** A kept reply that was not used after all (another reply won). */
@@ -63,10 +79,10 @@ final class Backlog {
         return waiting.get();
     }
 
-    private boolean reserve(AtomicLong used, long bytes) {
+    private static boolean reserve(AtomicLong used, long bytes, long ceiling) {
         while (true) {
             long current = used.get();
-            if (current + bytes > limits.maxPendingBytes()) {
+            if (current + bytes > ceiling) {
                 return false;
             }
             if (used.compareAndSet(current, current + bytes)) {

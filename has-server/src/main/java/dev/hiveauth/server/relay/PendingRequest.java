@@ -13,7 +13,11 @@ public final class PendingRequest {
     private static final AtomicLong ARRIVALS = new AtomicLong();
 
     private final long arrival = ARRIVALS.incrementAndGet();
-    private final Request forwarded;
+    // What the relay needs of the request, without its decoded data: the data is held once, in the frame.
+    private final String uuid;
+    private final Family family;
+    private final String account;
+    private final long expire;
     private final String forwardedFrame;
     private final Peer origin;
     private Connection app;
@@ -27,22 +31,25 @@ public final class PendingRequest {
         if (!forwarded.isForwarded()) {
             throw new IllegalArgumentException("a pending request carries its uuid and expire");
         }
-        this.forwarded = forwarded;
+        this.uuid = forwarded.uuid();
+        this.family = forwarded.family();
+        this.account = forwarded.account();
+        this.expire = forwarded.expire();
         this.forwardedFrame = forwardedFrame;
         this.origin = origin;
         this.app = origin.connection();
     }
 
     public String uuid() {
-        return forwarded.uuid();
+        return uuid;
     }
 
     public Family family() {
-        return forwarded.family();
+        return family;
     }
 
     public String account() {
-        return forwarded.account();
+        return account;
     }
 
     /** Increases with each request the server receives: forwarding keeps the order requests arrived in. */
@@ -51,15 +58,10 @@ public final class PendingRequest {
     }
 
     public long expire() {
-        return forwarded.expire();
+        return expire;
     }
 
-    /** The request as PKSAs receive it: with uuid, expire, and auth_key/token passed through verbatim. */
-    public Request forwarded() {
-        return forwarded;
-    }
-
-    /** The forwarded request's frame, encoded once. */
+    /** The request as PKSAs receive it (uuid, expire, auth_key/token passed through verbatim), encoded once. */
     String forwardedFrame() {
         return forwardedFrame;
     }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+    private static final String INVALID_NAME = "invalid account name: ";
 
     private final RelayState state;
     private final AccountKeys accountKeys;
@@ -57,7 +58,7 @@ final class Registrar {
             }
             String problem = AccountName.problem(name).orElse(null);
             if (problem != null) {
-                failures.put(name, "invalid account name: " + problem);
+                failures.put(name, INVALID_NAME + problem);
             } else if (!pksa.hasAccount(name) && state.registrationCount() >= limits.maxRegistrationsTotal()) {
                 failures.put(name, "the server holds " + limits.maxRegistrationsTotal()
                         + " registrations, its limit; try again later");
@@ -116,12 +117,25 @@ final class Registrar {
         }
     }
 
+    /**
+     * One {@code error} naming every account refused, with its reason — except invalid names past the first few, only
+     * counted: no wallet holds them, and a peer sending a thousand must not get a reply larger than what it sent.
+     */
     private static void reportFailures(Peer pksa, Map<String, String> failures) {
         if (failures.isEmpty()) {
             return;
         }
         List<String> parts = new ArrayList<>();
-        failures.forEach((name, reason) -> parts.add(Shown.name(name) + " (" + reason + ")"));
+        int invalid = 0;
+        for (Map.Entry<String, String> failure : failures.entrySet()) {
+            if (failure.getValue().startsWith(INVALID_NAME) && ++invalid > Shown.LISTED) {
+                continue;
+            }
+            parts.add(Shown.name(failure.getKey()) + " (" + failure.getValue() + ")");
+        }
+        if (invalid > Shown.LISTED) {
+            parts.add((invalid - Shown.LISTED) + " more invalid account names");
+        }
         pksa.log().info(LOG, "registration refused: {}", Shown.first(parts));
         pksa.send(new ErrorMessage("registration failed: " + String.join("; ", parts)));
     }

@@ -116,10 +116,11 @@ final class ReplyHandler {
                         : ": unknown or expired request"), reply.uuid()));
                 return;
             }
+            // counted before it leaves: whoever sees the answer arrive sees it counted
+            metrics.request(pending.family().prefix(), outcome(reply));
             pending.app().send(frame);
         }
         router.stoppedWaiting(pending);
-        metrics.request(pending.family().prefix(), outcome(reply));
         metrics.relayed(receivedNanos);
         LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
     }

@@ -72,7 +72,7 @@ final class RequestRouter {
                     + limits.maxPendingBytesPerSocket() + " bytes, the limit");
             return;
         }
-        String busy = backlog.admit(forwarded.length());
+        String busy = backlog.admit(forwarded.length(), app.pendingBytes());
         if (busy != null) {
             refuse(app, type, request.cmd() + ": " + busy);
             return;

@@ -16,6 +16,8 @@ public enum Closure {
     UNFINISHED_MESSAGE("unfinished_message"),
     /** Messages received in part were at their budget, and this one would add more. */
     RECEIVING_FULL("receiving_full"),
+    /** The server already held its maximum of connections (counting those still in their handshake). */
+    CONNECTION_CAP("connection_cap"),
     /** It did not complete the WebSocket upgrade within the handshake timeout. */
     HANDSHAKE_TIMEOUT("handshake_timeout");
 

@@ -9,7 +9,8 @@ import org.glassfish.grizzly.filterchain.NextAction;
 
 /**
  * The bytes peers send, read before Tyrus buffers anything (on the decrypted stream, before the HTTP codec): the
- * upgrade request, then only WebSocket frame headers. It closes a connection as soon as a frame or a fragmented
+ * upgrade request, then only WebSocket frame headers. It refuses a connection past the connection cap (counting those
+ * still in their handshake), closes a connection as soon as a frame or a fragmented
  * message declares more than the frame limit (1009; Tyrus alone would buffer it and close with 1011), when it pings
  * past its ping budget (1008), or when the bytes of messages received in part, over every connection, would pass
  * their budget; it marks the upgrade done and tells {@link PeerBuffers} of each message received in part and
@@ -17,18 +18,28 @@ import org.glassfish.grizzly.filterchain.NextAction;
  */
 final class InboundGuard extends BaseFilter {
     private final long maxFrameBytes;
+    private final int maxConnections;
     private final PeerBuffers buffers;
     private final ChannelCloser closer;
 
-    InboundGuard(long maxFrameBytes, PeerBuffers buffers, ChannelCloser closer) {
+    InboundGuard(long maxFrameBytes, int maxConnections, PeerBuffers buffers, ChannelCloser closer) {
         this.maxFrameBytes = maxFrameBytes;
+        this.maxConnections = maxConnections;
         this.buffers = buffers;
         this.closer = closer;
     }
 
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
-        closer.attach(ctx.getConnection(), buffers.accepted(ctx.getConnection()));
+        PeerChannel channel = buffers.accepted(ctx.getConnection());
+        closer.attach(ctx.getConnection(), channel);
+        // Connections still in their handshake count too: a flood of half-open ones holds the cap only until the
+        // handshake deadline, and never more sockets than the cap allows.
+        if (buffers.channelCount() > maxConnections) {
+            closer.cutOff(channel, Closure.CONNECTION_CAP, "the server holds " + maxConnections
+                    + " connections, its limit");
+            return ctx.getStopAction();
+        }
         return ctx.getInvokeAction();
     }
 

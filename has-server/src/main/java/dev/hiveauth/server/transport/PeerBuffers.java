@@ -41,7 +41,12 @@ final class PeerBuffers {
 
     /** The connection is gone: what it held is released. */
     void closed(PeerChannel channel) {
-        if (channels.remove(channel)) {
+        synchronized (channel) {
+            if (channel.released) {
+                return;
+            }
+            channel.released = true;
+            channels.remove(channel);
             queued.addAndGet(-channel.queued.getAndSet(0));
             receiving.addAndGet(-channel.receiving);
             channel.receiving = 0;
@@ -62,19 +67,26 @@ final class PeerBuffers {
             return new Verdict(channel, Closure.QUEUES_FULL, "it lags (" + here + " bytes wait) while every socket's "
                     + "queues together hold " + limits.maxQueuedBytes() + " bytes, the limit");
         }
-        if (here == 0) {
-            channel.lastDrainNanos = nanoTime.getAsLong(); // the queue starts to fill now, not when it last moved
+        synchronized (channel) {
+            if (channel.released) {
+                return null; // closed meanwhile: the write fails, nothing to count
+            }
+            if (channel.queued.get() == 0) {
+                channel.lastDrainNanos = nanoTime.getAsLong(); // the queue starts to fill now, not when it last moved
+            }
+            channel.queued.addAndGet(bytes);
+            queued.addAndGet(bytes);
         }
-        channel.queued.addAndGet(bytes);
-        queued.addAndGet(bytes);
         return null;
     }
 
     /** {@code bytes} queued for {@code channel} were written out (or dropped by a failed write). */
     void sent(PeerChannel channel, long bytes) {
-        if (channels.contains(channel)) {
-            channel.queued.addAndGet(-bytes);
-            queued.addAndGet(-bytes);
+        synchronized (channel) {
+            if (!channel.released) {
+                channel.queued.addAndGet(-bytes);
+                queued.addAndGet(-bytes);
+            }
         }
         channel.lastDrainNanos = nanoTime.getAsLong();
     }
@@ -88,18 +100,27 @@ final class PeerBuffers {
             return new Verdict(channel, Closure.RECEIVING_FULL, "messages received in part already hold "
                     + receiving.get() + " bytes, the limit is " + limits.maxReceivingBytes());
         }
-        if (channel.receiving == 0) {
-            channel.receivingSinceNanos = nanoTime.getAsLong();
+        synchronized (channel) {
+            if (channel.released) {
+                return null; // closed meanwhile: nothing more is held for it
+            }
+            if (channel.receiving == 0) {
+                channel.receivingSinceNanos = nanoTime.getAsLong();
+            }
+            channel.receiving += bytes;
+            receiving.addAndGet(bytes);
         }
-        channel.receiving += bytes;
-        receiving.addAndGet(bytes);
         return null;
     }
 
     /** The message {@code channel} was sending is complete (handed to the endpoint): its bytes are released. */
     void received(PeerChannel channel) {
-        receiving.addAndGet(-channel.receiving);
-        channel.receiving = 0;
+        synchronized (channel) {
+            if (!channel.released) {
+                receiving.addAndGet(-channel.receiving);
+                channel.receiving = 0;
+            }
+        }
     }
 
     /** The connections past a deadline: handshake not done, queue not moving, message not finished. */

@@ -7,7 +7,8 @@ import org.glassfish.grizzly.Connection;
 /**
  * What the transport tracks of one TCP connection, from accept to close: whether its upgrade is done, the bytes
  * queued for it and when they last moved, the message it is sending in part, and its pings. Writes may come from any
- * thread (atomics); reads of one connection come one at a time (plain fields, touched by the inbound guard only).
+ * thread, reads of one connection come one at a time, and the close from yet another: {@link PeerBuffers} changes the
+ * counts under this object's monitor, so a connection gives back exactly what was counted for it.
  */
 final class PeerChannel {
     final Connection<?> connection;
@@ -25,6 +26,12 @@ final class PeerChannel {
     volatile long receivingSinceNanos;
 
     final TokenBucket pings;
+    /**
+     * Set once the connection closed and what it held was given back to the totals; after that nothing more is counted
+     * for it (a read or a write finishing late on another thread). Guarded by this object's monitor.
+     */
+    boolean released;
+
     /** When the transport started to close it (0 while open): a close frame that never leaves is cut short. */
     volatile long closingSinceNanos;
 

@@ -11,11 +11,13 @@ import org.glassfish.grizzly.http.server.NetworkListener;
  */
 final class PeerGuardAddOn implements AddOn {
     private final long maxFrameBytes;
+    private final int maxConnections;
     private final PeerBuffers buffers;
     private final ChannelCloser closer;
 
-    PeerGuardAddOn(long maxFrameBytes, PeerBuffers buffers, ChannelCloser closer) {
+    PeerGuardAddOn(long maxFrameBytes, int maxConnections, PeerBuffers buffers, ChannelCloser closer) {
         this.maxFrameBytes = maxFrameBytes;
+        this.maxConnections = maxConnections;
         this.buffers = buffers;
         this.closer = closer;
     }
@@ -27,6 +29,6 @@ final class PeerGuardAddOn implements AddOn {
             throw new IllegalStateException("the listener has no HTTP codec to guard");
         }
         builder.add(httpCodec, new OutboundGuard(buffers, closer));
-        builder.add(httpCodec, new InboundGuard(maxFrameBytes, buffers, closer));
+        builder.add(httpCodec, new InboundGuard(maxFrameBytes, maxConnections, buffers, closer));
     }
 }

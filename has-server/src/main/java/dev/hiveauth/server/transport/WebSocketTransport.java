@@ -18,8 +18,10 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
  * ({@link InboundGuard}, {@link OutboundGuard}, deadlines checked by {@link #sweep()}).
  */
 public final class WebSocketTransport {
-    /** Bytes Grizzly reads at once; Tyrus's buffer must hold one whole frame plus one read. */
+    /** Bytes Grizzly reads at once, at least (see {@link #tyrusBufferBytes}). */
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Bytes a frame may carry beyond its payload: header, and what the relay adds to a request it forwards. */
+    private static final int FRAME_OVERHEAD = 1024;
 
     /** A close frame that has not left after this long will not: the connection is cut off. */
     private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -40,7 +42,7 @@ public final class WebSocketTransport {
                               TlsKeystore tls, ClosureListener closures, ConnectionHandler handler) {
         buffers = new PeerBuffers(limits, System::nanoTime);
         closer = new ChannelCloser(closures);
-        container = new RelayWebSocketContainer(maxFrameBytes + 2 * READ_BUFFER_BYTES, maxConnections);
+        container = new RelayWebSocketContainer(tyrusBufferBytes(maxFrameBytes), maxConnections);
         ServerEndpointConfig endpoint = ServerEndpointConfig.Builder
                 .create(RelayEndpoint.class, "/")
                 .configurator(new ServerEndpointConfig.Configurator() {
@@ -65,9 +67,19 @@ public final class WebSocketTransport {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
         }
-        listener.registerAddOn(new PeerGuardAddOn(maxFrameBytes, buffers, closer));
+        listener.registerAddOn(new PeerGuardAddOn(maxFrameBytes, maxConnections, buffers, closer));
         listener.registerAddOn(new WebSocketAddOn(container, RelayWebSocketContainer.CONTEXT_PATH));
         http.addListener(listener);
+    }
+
+    /**
+     * The most Tyrus may hold of one connection's input: an unfinished frame plus the read that comes after it. A Grizzly
+     * worker reads into the largest direct buffer it has used so far, for its writes too, so one read can bring a whole
+     * frame as large as the largest the relay sent (a forwarded request, just over the frame limit). Tyrus allocates
+     * only what it holds; past this bound it closes a valid connection with 1011 "Buffer overflow".
+     */
+    static int tyrusBufferBytes(int maxFrameBytes) {
+        return 2 * (maxFrameBytes + FRAME_OVERHEAD) + READ_BUFFER_BYTES;
     }
 
     public void start() {

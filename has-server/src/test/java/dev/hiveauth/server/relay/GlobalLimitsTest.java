@@ -81,4 +81,25 @@ class GlobalLimitsTest {
         assertThat(other.takeOne().get("error").asText())
                 .isEqualTo("registration failed: bob (the server holds 1 registrations, its limit; try again later)");
     }
+
+    @Test
+    void theLastEighthOfTheByteBudgetIsKeptForConnectionsThatHoldLittle() {
+        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withMaxFrameBytes(20_000)
+                .withPendingTotal(1_000, 128_000));
+        FakeConnection greedy = has.open();
+        String large = "x".repeat(15_000);
+        for (int i = 0; i < 7; i++) { // 7 × ~15.1 KB: just under 112,000 bytes, seven eighths of the budget
+            has.send(greedy, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + large + "\"}");
+            assertThat(greedy.takeOne().get("cmd").asText()).isEqualTo("sign_wait");
+        }
+        FakeConnection alsoGreedy = has.open();
+        has.send(alsoGreedy, "{\"cmd\":\"sign_req\",\"account\":\"alice\",\"data\":\"" + large + "\"}");
+        assertThat(alsoGreedy.takeOne().get("error").asText()).as("a large request is no light one")
+                .isEqualTo("sign_req: the server is busy (waiting requests hold most of its 128000 bytes; the rest is "
+                        + "kept for connections holding less than 1000), try again later");
+
+        FakeConnection ordinary = has.open();
+        has.authRequest(ordinary, "alice");
+        has.authRequest(ordinary, "bob");
+    }
 }

@@ -81,6 +81,23 @@ class RegistrationTest {
     }
 
     @Test
+    void aThousandInvalidNames_areAnsweredWithTheFirstFewAndACount_andLongNamesAreShownCut() {
+        FakeConnection pksa = has.open();
+        StringBuilder accounts = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            accounts.append(i == 0 ? "" : ",").append("{\"name\":\"").append("x".repeat(200)).append(i)
+                    .append("\",\"pok\":\"#x\"}");
+        }
+        has.send(pksa, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[" + accounts + "]}");
+
+        String error = pksa.takeOne().get("error").asText();
+        assertThat(error).startsWith("registration failed: " + "x".repeat(32) + "… (invalid account name: \""
+                        + "x".repeat(32) + "…\" is not a valid account name: it has 201 characters")
+                .endsWith("; 997 more invalid account names")
+                .hasSizeLessThan(1_000);
+    }
+
+    @Test
     void hiveAuthMobilesDoublePrefixedPokIsAccepted() {
         FakeConnection pksa = has.open();
         String doubled = ProofOfKey.create(has.alicePosting, has.serverKey.publicKey(), "#" + has.clock.millis());

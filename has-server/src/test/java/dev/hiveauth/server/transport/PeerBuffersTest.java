@@ -78,6 +78,21 @@ class PeerBuffersTest {
     }
 
     @Test
+    void whatComesForASocketAfterItClosedIsNeverCounted() {
+        PeerChannel channel = upgradedChannel();
+        buffers.closed(channel);
+
+        // a read and a write still under way on other threads when the close was handled
+        assertThat(buffers.receive(channel, 250)).isNull();
+        assertThat(buffers.queue(channel, 700)).isNull();
+        buffers.received(channel);
+        buffers.closed(channel);
+
+        assertThat(buffers.receivingBytes()).isZero();
+        assertThat(buffers.queuedBytes()).isZero();
+    }
+
+    @Test
     void aSocketThatReadsNothingForTheDrainTimeoutIsOverdue_oneThatReadsSlowlyIsNot() {
         PeerChannel stalled = upgradedChannel();
         PeerChannel slow = upgradedChannel();

@@ -8,6 +8,7 @@ import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.testing.RawWebSocket;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TransportLimits;
 import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,11 @@ class PeerGuardsTest {
     }
 
     private HasServer start(TransportLimits limits) {
-        server = HasServer.builder().host("127.0.0.1").port(0).transportLimits(limits)
+        return start(Limits.DEFAULT, limits);
+    }
+
+    private HasServer start(Limits limits, TransportLimits transportLimits) {
+        server = HasServer.builder().host("127.0.0.1").port(0).limits(limits).transportLimits(transportLimits)
                 .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey())))).build().start();
         return server;
     }
@@ -68,7 +73,7 @@ class PeerGuardsTest {
             }
 
             assertThat(closed("slow_reader")).as("cut off before 14 MB had to be held for it").isEqualTo(1);
-            assertThat(stalled.readUntilClosed()).isEqualTo(-1);
+            assertThat(stalled.readUntilClosed()).isEqualTo(RawWebSocket.CUT_OFF);
             await().atMost(WAIT).until(() -> server.walletsRegisteredFor("alice") == 0);
             assertThat(server.pendingRequestCount()).as("every request still waits").isEqualTo(sent);
             await().atMost(WAIT).until(() -> server.meterRegistry().get("has.buffered.bytes").tag("direction", "out")
@@ -110,10 +115,32 @@ class PeerGuardsTest {
              RawWebSocket slow = RawWebSocket.tcp(server.uri(), 64 * 1024)) {
             slow.sendRaw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr".getBytes(StandardCharsets.US_ASCII));
 
-            assertThat(silent.readUntilClosed()).isEqualTo(-1);
-            assertThat(slow.readUntilClosed()).isEqualTo(-1);
+            assertThat(silent.readUntilClosed()).isEqualTo(RawWebSocket.CUT_OFF);
+            assertThat(slow.readUntilClosed()).isEqualTo(RawWebSocket.CUT_OFF);
         }
         assertThat(closed("handshake_timeout")).isEqualTo(2);
+        try (WsTestClient healthy = WsTestClient.connect(server.uri())) {
+            assertThat(healthy.next("connected")).isNotNull();
+        }
+    }
+
+    @Test
+    void connectionsStillInTheirHandshakeHoldTheConnectionCap_untilTheirDeadline() throws Exception {
+        start(Limits.DEFAULT.withMaxConnections(3), TransportLimits.DEFAULT.withTimeouts(Duration.ofSeconds(30),
+                Duration.ofSeconds(1)));
+        RawWebSocket[] halfOpen = new RawWebSocket[3];
+        for (int i = 0; i < halfOpen.length; i++) {
+            halfOpen[i] = RawWebSocket.tcp(server.uri(), 64 * 1024);
+        }
+        try (RawWebSocket oneTooMany = RawWebSocket.tcp(server.uri(), 64 * 1024)) {
+            assertThat(oneTooMany.readUntilClosed()).isEqualTo(RawWebSocket.CUT_OFF);
+        }
+        assertThat(closed("connection_cap")).isEqualTo(1);
+
+        for (RawWebSocket socket : halfOpen) {
+            assertThat(socket.readUntilClosed()).as("closed at the handshake deadline").isEqualTo(RawWebSocket.CUT_OFF);
+            socket.close();
+        }
         try (WsTestClient healthy = WsTestClient.connect(server.uri())) {
             assertThat(healthy.next("connected")).isNotNull();
         }
