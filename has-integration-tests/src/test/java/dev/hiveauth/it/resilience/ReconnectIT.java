@@ -1,18 +1,18 @@
 package dev.hiveauth.it.resilience;
 
-import dev.hiveauth.app.AuthRequest;
-import dev.hiveauth.app.RequestAccepted;
-import dev.hiveauth.app.SignRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hiveauth.app.Auth;
 import dev.hiveauth.app.AuthPrompt;
+import dev.hiveauth.app.AuthRequest;
 import dev.hiveauth.app.AuthResult;
 import dev.hiveauth.app.ConnectionFailedException;
 import dev.hiveauth.app.HasClient;
+import dev.hiveauth.app.RequestAccepted;
 import dev.hiveauth.app.RequestExpiredException;
 import dev.hiveauth.app.RequestRefusedException;
+import dev.hiveauth.app.SignRequest;
 import dev.hiveauth.app.SignResult;
 import dev.hiveauth.it.fixture.Awaited;
 import dev.hiveauth.it.fixture.HiveAuthWorld;
@@ -109,8 +109,13 @@ class ReconnectIT {
         TcpProxy link = world.track(TcpProxy.to(world.relay()));
         HasClient app = world.open(world.app(link.uri()).authKeySecret(SECRET));
 
-        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP).build());
+        CompletableFuture<AuthPrompt> waiting = new CompletableFuture<>();
+        CompletableFuture<AuthResult> login = app.authenticate(AuthRequest.newBuilder("alice").app(APP)
+                .onWait(waiting::complete).build());
         ManualApproval.Question question = user.next();
+        // The relay sends auth_wait to the app and the request to the wallet at once: the wallet may have it first.
+        // Cut only once the app knows the request's uuid (a request cut before that is lost, and fails as such).
+        Awaited.value(waiting);
         link.cut(); // the app comes straight back and attaches to a request still waiting
         await().until(() -> link.admitted() == 2);
         question.approve();
