@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,7 +48,7 @@ public final class HasServer implements AutoCloseable {
     private final Relay relay;
     private final WebSocketTransport transport;
     private final ManagementServer management;
-    private final ScheduledExecutorService sweeper;
+    private final Sweeper sweeper;
     private volatile boolean running;
 
     private HasServer(Builder settings) {
@@ -81,11 +79,9 @@ public final class HasServer implements AutoCloseable {
         metrics.bufferGauges(transport::queuedBytes, transport::receivingBytes);
         this.management = settings.httpPort == null ? null
                 : new ManagementServer(settings.host, settings.httpPort, () -> running, registry);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "has-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sweeper = new Sweeper()
+                .task("expiring requests", relay::sweep)
+                .task("closing overdue connections", transport::sweep);
     }
 
     public static Builder builder() {
@@ -101,19 +97,10 @@ public final class HasServer implements AutoCloseable {
         if (management != null) {
             management.start();
         }
-        sweeper.scheduleWithFixedDelay(this::sweepOnSchedule, 1, 1, TimeUnit.SECONDS);
+        sweeper.start();
         running = true;
         LOG.info("HAS relay {} serving {} with server key {}", ServerVersion.get(), uri(), serverKey.publicKey());
         return this;
-    }
-
-    private void sweepOnSchedule() {
-        try {
-            relay.sweep();
-            transport.sweep();
-        } catch (Throwable e) { // NOPMD: whatever happened, the next sweep must still run (expiry, deadlines)
-            LOG.error("sweeping expired requests and overdue connections failed", e);
-        }
     }
 
     /** Closes every connection with 1001 (going away), then stops listening. */
@@ -124,7 +111,7 @@ public final class HasServer implements AutoCloseable {
         running = false;
         relay.closeAll();
         awaitPeersGone(2_000);
-        sweeper.shutdownNow();
+        sweeper.close();
         transport.stop();
         if (management != null) {
             management.stop();

@@ -78,6 +78,20 @@ public final class RawWebSocket implements AutoCloseable {
         frame(0x9, new byte[] {'p'});
     }
 
+    /** A text frame without the mask every client frame must carry (RFC 6455 §5.1). */
+    public void sendUnmaskedText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        if (payload.length > 125) {
+            throw new IllegalArgumentException("short texts only");
+        }
+        byte[] frame = new byte[2 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, frame, 2, payload.length);
+        out.write(frame);
+        out.flush();
+    }
+
     /** A ping with {@code size} bytes of payload (at most 125, a control frame's limit). */
     public void ping(int size) throws IOException {
         frame(0x9, new byte[size]);

@@ -4,6 +4,8 @@ package dev.hiveauth.server.transport;
 public enum Closure {
     /** A frame or message larger than the limit (1009). */
     FRAME_TOO_BIG("frame_too_big"),
+    /** A frame sent without a mask, which RFC 6455 §5.1 requires of every client frame (1002). */
+    UNMASKED_FRAME("unmasked_frame"),
     /** More pings than the ping budget (1008). */
     PING_FLOOD("ping_flood"),
     /** Its outgoing queue passed the per-socket bound: it does not read. */

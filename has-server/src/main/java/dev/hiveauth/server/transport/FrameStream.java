@@ -113,7 +113,11 @@ final class FrameStream {
         int opcode = frameHeader[0] & 0x0F;
         finalFrame = (frameHeader[0] & 0x80) != 0;
         long length = payloadLength();
+        boolean masked = (frameHeader[1] & 0x80) != 0;
         frameHeaderLength = 0;
+        if (!masked) {
+            return new Problem(Closure.UNMASKED_FRAME, 1002, "client frames must be masked (RFC 6455 section 5.1)");
+        }
         if (length < 0 || length > maxFrameBytes) {
             return new Problem(Closure.FRAME_TOO_BIG, 1009, "frame exceeds " + maxFrameBytes + " bytes");
         }

@@ -109,6 +109,17 @@ class PeerGuardsTest {
     }
 
     @Test
+    void anUnmaskedFrameIsAProtocolError_1002() throws Exception {
+        start(TransportLimits.DEFAULT);
+        try (RawWebSocket careless = RawWebSocket.upgraded(server.uri(), 64 * 1024)) {
+            careless.sendUnmaskedText("{\"cmd\":\"key_req\"}");
+
+            assertThat(careless.readUntilClosed()).isEqualTo(1002);
+        }
+        assertThat(closed("unmasked_frame")).isEqualTo(1);
+    }
+
+    @Test
     void handshakesThatNeverFinishAreCutOffAfterTheirDeadline() throws Exception {
         start(TransportLimits.DEFAULT.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(1)));
         try (RawWebSocket silent = RawWebSocket.tcp(server.uri(), 64 * 1024);
