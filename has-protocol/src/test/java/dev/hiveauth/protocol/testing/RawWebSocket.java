@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,6 +76,37 @@ public final class RawWebSocket implements AutoCloseable {
         frame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Several text frames in one write: they reach the server back to back, as a burst. */
+    public void sendTexts(List<String> texts) throws IOException {
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (String text : texts) {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            burst.writeBytes(encode(0x1, true, payload.length, payload));
+        }
+        out.write(burst.toByteArray());
+        out.flush();
+    }
+
+    /**
+     * One text message in {@code fragments} frames (a text frame, then continuations, the last one final), with a
+     * ping between each two, as RFC 6455 allows; all in one write.
+     */
+    public void sendTextInFragments(String text, int fragments) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        int step = (payload.length + fragments - 1) / fragments;
+        for (int i = 0; i < fragments; i++) {
+            byte[] piece = Arrays.copyOfRange(payload, Math.min(i * step, payload.length),
+                    Math.min((i + 1) * step, payload.length));
+            message.writeBytes(encode(i == 0 ? 0x1 : 0x0, i == fragments - 1, piece.length, piece));
+            if (i < fragments - 1) {
+                message.writeBytes(encode(0x9, true, 1, new byte[] {(byte) 'p'}));
+            }
+        }
+        out.write(message.toByteArray());
+        out.flush();
+    }
+
     public void ping() throws IOException {
         frame(0x9, new byte[] {'p'});
     }
@@ -111,8 +144,14 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     private void frame(int opcode, long declared, byte[] payload) throws IOException {
+        out.write(encode(opcode, true, declared, payload));
+        out.flush();
+    }
+
+    /** One masked frame that declares {@code declared} payload bytes and carries {@code payload}. */
+    private static byte[] encode(int opcode, boolean last, long declared, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((last ? 0x80 : 0) | opcode);
         if (declared < 126) {
             frame.write(0x80 | (int) declared);
         } else if (declared < 65_536) {
@@ -127,12 +166,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        frame.write(mask);
+        frame.writeBytes(mask);
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     /**
