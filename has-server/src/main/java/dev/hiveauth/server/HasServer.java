@@ -17,6 +17,7 @@ import dev.hiveauth.server.transport.WebSocketTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -57,14 +58,17 @@ public final class HasServer implements AutoCloseable {
         AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
                 : ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout, settings.clock);
         this.state = settings.state != null ? settings.state : new InMemoryRelayState();
-        Limits limits = settings.limits != null ? settings.limits : HeapBudget.limits(HeapBudget.maxHeap());
+        Limits limits = settings.limits != null ? settings.limits
+                : OpenFiles.fit(HeapBudget.limits(HeapBudget.maxHeap()), OpenFiles.limit());
+        OpenFiles.warnIfOver(limits.maxConnections(), OpenFiles.limit());
         TransportLimits transportLimits = settings.transportLimits != null ? settings.transportLimits
                 : HeapBudget.transport(HeapBudget.maxHeap());
         HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
-        // what an operator watches a relay's memory and threads with (jvm_memory_used_bytes, jvm_threads_live_threads)
+        // what an operator watches a relay's memory, threads and files with (jvm_memory_used_bytes, …)
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry); // process_files_open_files against process_files_max_files
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
                 limits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);

@@ -2,6 +2,7 @@ package dev.hiveauth.it.hostile;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.hiveauth.it.fixture.ChildRelay;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hiveauth.app.AuthResult;
+import dev.hiveauth.it.fixture.ChildRelay;
+import dev.hiveauth.it.fixture.HealthyPeers;
 import dev.hiveauth.protocol.testing.RawWebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

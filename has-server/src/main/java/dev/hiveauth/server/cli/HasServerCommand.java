@@ -2,6 +2,7 @@ package dev.hiveauth.server.cli;
 
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.HeapBudget;
+import dev.hiveauth.server.OpenFiles;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
@@ -95,8 +96,9 @@ public final class HasServerCommand implements Callable<Integer> {
     int rateBurst;
 
     @Option(names = "--max-connections", defaultValue = "${env:HAS_MAX_CONNECTIONS}", paramLabel = "N",
-            description = "Open WebSockets at most (env HAS_MAX_CONNECTIONS; default: as many as a fifth of the heap "
-                    + "holds at 16 KiB each, at most 50000).")
+            description = "Open connections at most, counting those still in their handshake (env HAS_MAX_CONNECTIONS; "
+                    + "default: as many as a fifth of the heap holds at 16 KiB each, at most 50000, and at most the "
+                    + "open-file limit less a twentieth of it, at least 256, kept for the server's own files).")
     Integer maxConnections;
 
     @Option(names = "--max-pending-total", defaultValue = "${env:HAS_MAX_PENDING_TOTAL:-250000}", paramLabel = "N",
@@ -206,11 +208,12 @@ public final class HasServerCommand implements Callable<Integer> {
     }
 
     /**
-     * The limits the options ask for, the memory caps not given fitted to this JVM's heap ({@link HeapBudget}); a
-     * setting that cannot work is refused with the options' names.
+     * The limits the options ask for, the memory caps not given fitted to this JVM's heap ({@link HeapBudget}) and the
+     * connection cap to its open-file limit ({@link OpenFiles}); a setting that cannot work is refused with the options'
+     * names.
      */
     Limits limits() {
-        Limits fitted = HeapBudget.limits(HeapBudget.maxHeap());
+        Limits fitted = OpenFiles.fit(HeapBudget.limits(HeapBudget.maxHeap()), OpenFiles.limit());
         long pendingBytes = maxPendingMegabytes == null ? fitted.maxPendingBytes() : positiveMib(maxPendingMegabytes,
                 "--max-pending-mb");
         long perSocketBytes = maxPendingMegabytesPerSocket == null ? Math.min(fitted.maxPendingBytesPerSocket(), pendingBytes)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hiveauth.server.HeapBudget;
+import dev.hiveauth.server.OpenFiles;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TransportLimits;
 import java.io.IOException;
@@ -32,7 +33,8 @@ class HasServerCommandTest {
 
     @Test
     void withoutOptionsTheLimitsAreTheDefaults_withMemoryCapsFittedToTheHeap() {
-        assertThat(parsed().limits()).isEqualTo(HeapBudget.limits(HeapBudget.maxHeap()));
+        assertThat(parsed().limits())
+                .isEqualTo(OpenFiles.fit(HeapBudget.limits(HeapBudget.maxHeap()), OpenFiles.limit()));
         assertThat(parsed().transportLimits()).isEqualTo(HeapBudget.transport(HeapBudget.maxHeap()));
     }
 
