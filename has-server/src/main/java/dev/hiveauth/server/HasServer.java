@@ -7,10 +7,12 @@ import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.observe.ManagementServer;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.InMemoryRelayState;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.relay.Relay;
 import dev.hiveauth.server.relay.RelayState;
+import dev.hiveauth.server.transport.Admission;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
 import dev.hiveauth.server.transport.WebSocketTransport;
@@ -64,16 +66,20 @@ public final class HasServer implements AutoCloseable {
         TransportLimits transportLimits = settings.transportLimits != null ? settings.transportLimits
                 : HeapBudget.transport(HeapBudget.maxHeap());
         HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
+        AddressLimits addressLimits = settings.addressLimits != null ? settings.addressLimits
+                : AddressLimits.tenthOf(limits);
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
         // what an operator watches a relay's memory, threads and files with (jvm_memory_used_bytes, …)
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry); // process_files_open_files against process_files_max_files
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
-                limits, metrics, settings.uuids, ServerVersion.get());
+                limits, addressLimits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);
-        this.transport = new WebSocketTransport(settings.host, settings.port, limits.maxFrameBytes(),
-                limits.maxConnections(), transportLimits, settings.tls, (closure, detail) -> {
+        Admission admission = new Admission(limits.maxConnections(), addressLimits.connections(),
+                settings.proxyProtocol);
+        this.transport = new WebSocketTransport(settings.host, settings.port, limits.maxFrameBytes(), admission,
+                transportLimits, settings.tls, (closure, detail) -> {
                     metrics.closedByTransport(closure.tag());
                     if (closureLog.allow()) {
                         long left = closureLog.takeSuppressed();
@@ -226,6 +232,8 @@ public final class HasServer implements AutoCloseable {
         private boolean strictPok;
         private Limits limits;
         private TransportLimits transportLimits;
+        private AddressLimits addressLimits;
+        private boolean proxyProtocol;
         private Integer httpPort;
         private TlsKeystore tls;
         private Clock clock = Clock.systemUTC();
@@ -309,6 +317,25 @@ public final class HasServer implements AutoCloseable {
         /** What the network side may hold for peers; default {@link TransportLimits#forHeap} of this JVM's heap. */
         public Builder transportLimits(TransportLimits transportLimits) {
             this.transportLimits = Objects.requireNonNull(transportLimits, "transportLimits");
+            return this;
+        }
+
+        /**
+         * What one client address may hold; default {@link AddressLimits#tenthOf} the server-wide limits. Raise them
+         * where many users share an address (a NAT) and the real one is not known.
+         */
+        public Builder addressLimits(AddressLimits addressLimits) {
+            this.addressLimits = Objects.requireNonNull(addressLimits, "addressLimits");
+            return this;
+        }
+
+        /**
+         * Expect a PROXY protocol header (v1 or v2, as HAProxy and nginx send it) at the start of every connection and
+         * take the client's address from it; a connection without one is closed. For a relay behind a load balancer
+         * only: anyone reaching it directly could claim any address. Off by default.
+         */
+        public Builder proxyProtocol(boolean proxyProtocol) {
+            this.proxyProtocol = proxyProtocol;
             return this;
         }
 

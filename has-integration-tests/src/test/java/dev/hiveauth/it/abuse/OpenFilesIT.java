@@ -7,7 +7,7 @@ import dev.hiveauth.it.fixture.ChildRelay;
 import dev.hiveauth.it.fixture.HealthyPeers;
 import dev.hiveauth.protocol.testing.RawWebSocket;
 import java.io.IOException;
-import java.net.URI;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar under an open-file limit of 1,024 (a common default), flooded with more connections than that: 1,000 that
- * never finish their handshake and 300 upgraded ones that stay idle. Every connection takes a file; before, the cap
+ * The jar under an open-file limit of 1,024 (a common default), flooded with more connections than that from 20
+ * addresses: 1,000 that never finish their handshake and 300 upgraded ones that stay idle. Every connection takes a file; before, the cap
  * (50,000) let the flood take them all, and the management port and Hive calls timed out with everyone else. Now the
  * cap not given stays under the limit with a reserve, the flood is refused at accept past it, the management port
  * answers throughout, and once the flood is gone a login works.
@@ -51,22 +51,27 @@ class OpenFilesIT {
             double openBefore = relay.metric("process_files_open_files", "");
 
             for (int i = 0; i < 1_000; i++) {
-                flood.add(open(() -> RawWebSocket.tcp(relay.uri(), 4 * 1024)));
+                InetAddress from = floodAddress(i);
+                flood.add(open(() -> RawWebSocket.tcp(relay.uri(), 4 * 1024, from)));
                 if (i % 100 == 0) {
                     assertThat(relay.metric("has_closed_total", "")).as("/metrics answers during the flood")
                             .isNotNegative();
                 }
             }
             for (int i = 0; i < 300; i++) {
-                flood.add(open(() -> RawWebSocket.upgraded(relay.uri(), 4 * 1024)));
+                InetAddress from = floodAddress(i);
+                flood.add(open(() -> RawWebSocket.upgraded(relay.uri(), 4 * 1024, from, new byte[0])));
             }
 
             double openDuring = relay.metric("process_files_open_files", "");
-            double refused = relay.metric("has_closed_total", "reason=\"connection_cap\"");
+            double refused = relay.metric("has_closed_total", "reason=\"connection_cap\"")
+                    + relay.metric("has_closed_total", "reason=\"address_cap\"");
             System.out.printf("open-file limit %d: %.0f files open before the flood, %.0f during; %.0f of 1,300 "
                     + "connections refused at accept%n", OPEN_FILE_LIMIT, openBefore, openDuring, refused);
             assertThat(openDuring).as("files left for the server's own use").isLessThan(OPEN_FILE_LIMIT - 200);
             assertThat(refused).as("connections past the cap (1,024 - 256 = 768)").isGreaterThanOrEqualTo(1_300 - 768);
+            assertThat(relay.metric("has_closed_total", "reason=\"connection_cap\"")).as("the server-wide cap bit")
+                    .isPositive();
 
             flood.stream().filter(socket -> socket != null).forEach(RawWebSocket::close);
             await().atMost(Duration.ofSeconds(30)).until(() -> relay.metric("has_connections", "") == 0);
@@ -82,6 +87,14 @@ class OpenFilesIT {
             assertThat(relay.logSince(0)).contains("the connection cap (5000) is above what this process may open "
                     + "(1024 files, 256 kept for the server's own files, Hive calls and the management port)");
         }
+    }
+
+    /**
+     * The flood comes from 20 loopback addresses (Linux routes all of 127.0.0.0/8 to the loopback), so that no one
+     * address's share (a tenth of the cap) stops it before the server-wide cap does.
+     */
+    private static InetAddress floodAddress(int connection) throws IOException {
+        return InetAddress.getByName("127.0.0." + (2 + connection % 20));
     }
 
     private interface Opening {

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 final class AttackWindow {
     /** Requests expire after the suite's 10 s timeout and the sweep runs each second: all gone well within this. */
     private static final Duration TRACES_GONE = Duration.ofSeconds(60);
-    private static final String[] CLOSURES = {"frame_too_big", "unmasked_frame", "ping_flood", "slow_reader", "stalled_reader",
-        "queues_full", "unfinished_message", "receiving_full", "connection_cap", "handshake_timeout"};
+    private static final String[] CLOSURES = {"frame_too_big", "unmasked_frame", "ping_flood", "slow_reader",
+        "stalled_reader", "queues_full", "unfinished_message", "receiving_full", "connection_cap", "address_cap",
+        "proxy_header", "handshake_timeout"};
 
     private final ChildRelay relay;
     private final String attack;

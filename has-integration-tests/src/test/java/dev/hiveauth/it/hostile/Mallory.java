@@ -7,16 +7,21 @@ import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.testing.AccountKeys;
 import dev.hiveauth.protocol.testing.RawWebSocket;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 
 /**
- * The attacker: a real Hive account ({@code mallory}) whose keys make valid proofs, and raw sockets to the relay that
- * read only when she wants them to. A wallet socket she registers is trusted like any other until it stops reading.
+ * The attacker: a real Hive account ({@code mallory}) whose keys make valid proofs, and raw sockets to the relay from
+ * an address of her own (127.0.0.2), that read only when she wants them to. A wallet socket she registers is trusted like any other until it stops reading.
  */
 final class Mallory {
     /** A receive buffer small enough that the relay's queue, not the kernel, holds what she does not read. */
     static final int SMALL_BUFFER = 4 * 1024;
+    /** Her address: another machine than the healthy peers' 127.0.0.1, as far as the relay can tell. */
+    static final InetAddress ADDRESS = InetAddress.getLoopbackAddress().getAddress().length == 4
+            ? address("127.0.0.2") : InetAddress.getLoopbackAddress();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccountKeys keys;
@@ -38,7 +43,20 @@ final class Mallory {
 
     /** A socket that completed its upgrade and read nothing since. */
     RawWebSocket socket() throws IOException {
-        return RawWebSocket.upgraded(relay, SMALL_BUFFER);
+        return RawWebSocket.upgraded(relay, SMALL_BUFFER, ADDRESS, new byte[0]);
+    }
+
+    /** A TCP connection that sent nothing yet. */
+    RawWebSocket tcp() throws IOException {
+        return RawWebSocket.tcp(relay, SMALL_BUFFER, ADDRESS);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A wallet socket that registered mallory with a valid proof, and will read nothing more unless told to. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -39,8 +40,16 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** A TCP connection only: no byte of the upgrade sent. */
     public static RawWebSocket tcp(URI server, int receiveBuffer) throws IOException {
+        return tcp(server, receiveBuffer, null);
+    }
+
+    /** A TCP connection from {@code from} (e.g. 127.0.0.2: another client on loopback), or any when null. */
+    public static RawWebSocket tcp(URI server, int receiveBuffer, InetAddress from) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5_000);
         socket.setSoTimeout(READ_TIMEOUT_MS); // a test that waits for a close the server never sends fails, not hangs
         return new RawWebSocket(socket);
@@ -48,7 +57,17 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** A connection that completed its upgrade (the 101 read, nothing else). */
     public static RawWebSocket upgraded(URI server, int receiveBuffer) throws IOException {
-        RawWebSocket peer = tcp(server, receiveBuffer);
+        return upgraded(server, receiveBuffer, null, new byte[0]);
+    }
+
+    /**
+     * A connection from {@code from} (any when null) that sent {@code preamble} (e.g. a PROXY protocol header), then
+     * completed its upgrade.
+     */
+    public static RawWebSocket upgraded(URI server, int receiveBuffer, InetAddress from, byte[] preamble)
+            throws IOException {
+        RawWebSocket peer = tcp(server, receiveBuffer, from);
+        peer.out.write(preamble);
         peer.out.write(String.format(UPGRADE, server.getHost(), server.getPort()).getBytes(StandardCharsets.US_ASCII));
         peer.out.flush();
         peer.readResponseHeaders();

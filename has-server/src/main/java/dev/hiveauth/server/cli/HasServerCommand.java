@@ -3,6 +3,7 @@ package dev.hiveauth.server.cli;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.OpenFiles;
+import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
@@ -140,6 +141,26 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Account registrations in the whole server (env HAS_MAX_REGISTRATIONS, default ${DEFAULT-VALUE}).")
     int maxRegistrations;
 
+    @Option(names = "--proxy-protocol", defaultValue = "${env:HAS_PROXY_PROTOCOL:-false}",
+            description = "Expect a PROXY protocol header (v1 or v2, as HAProxy and nginx send it) on every connection "
+                    + "and take the client's address from it; only behind a load balancer (env HAS_PROXY_PROTOCOL).")
+    boolean proxyProtocol;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "${env:HAS_MAX_CONNECTIONS_PER_ADDRESS}",
+            paramLabel = "N", description = "Connections one client address may hold (env "
+                    + "HAS_MAX_CONNECTIONS_PER_ADDRESS; default: a tenth of --max-connections).")
+    Integer maxConnectionsPerAddress;
+
+    @Option(names = "--max-pending-per-address", defaultValue = "${env:HAS_MAX_PENDING_PER_ADDRESS}",
+            paramLabel = "N", description = "Requests from one client address waiting for a wallet (env "
+                    + "HAS_MAX_PENDING_PER_ADDRESS; default: a tenth of --max-pending-total).")
+    Integer maxPendingPerAddress;
+
+    @Option(names = "--max-registrations-per-address", defaultValue = "${env:HAS_MAX_REGISTRATIONS_PER_ADDRESS}",
+            paramLabel = "N", description = "Registrations wallets from one client address may hold (env "
+                    + "HAS_MAX_REGISTRATIONS_PER_ADDRESS; default: a tenth of --max-registrations).")
+    Integer maxRegistrationsPerAddress;
+
     private static final long MIB = 1024L * 1024;
 
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -194,7 +215,9 @@ public final class HasServerCommand implements Callable<Integer> {
                 .keyFile(keyFile)
                 .strictPok(strictPok)
                 .limits(limits())
-                .transportLimits(transportLimits());
+                .transportLimits(transportLimits())
+                .addressLimits(addressLimits(limits()))
+                .proxyProtocol(proxyProtocol);
         if (httpPort != null) {
             builder.httpPort(httpPort);
         }
@@ -235,6 +258,18 @@ public final class HasServerCommand implements Callable<Integer> {
                 .withPendingTotal(maxPendingTotal, pendingBytes)
                 .withMaxPendingBytesPerSocket(perSocketBytes)
                 .withMaxRegistrationsTotal(maxRegistrations);
+    }
+
+    /** What one client address may hold: the options given, a tenth of the server-wide caps for the others. */
+    AddressLimits addressLimits(Limits limits) {
+        AddressLimits tenth = AddressLimits.tenthOf(limits);
+        return new AddressLimits(
+                maxConnectionsPerAddress == null ? tenth.connections()
+                        : positive(maxConnectionsPerAddress, "--max-connections-per-address"),
+                maxPendingPerAddress == null ? tenth.pendingRequests()
+                        : positive(maxPendingPerAddress, "--max-pending-per-address"),
+                maxRegistrationsPerAddress == null ? tenth.registrations()
+                        : positive(maxRegistrationsPerAddress, "--max-registrations-per-address"));
     }
 
     /** The network side's limits the options ask for, those not given fitted to the heap. */

@@ -12,4 +12,12 @@ public interface Connection {
     void close(int code, String reason);
 
     boolean isOpen();
+
+    /**
+     * The client's address, for the limits per address: the peer's, or the one a load balancer declared in a PROXY
+     * protocol header.
+     */
+    default String address() {
+        return "unknown";
+    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the relay knows about one connection: its role (from the commands it sent), its message rate and
  * reply credits, the accounts it registered (PKSA) and how many of its requests are waiting for a wallet,
- * and the bytes of their forwarded frames (APP).
+ * and the bytes of their forwarded frames (APP); and its client address's {@link AddressShare}.
  */
 final class Peer {
     private final Connection connection;
@@ -24,14 +24,21 @@ final class Peer {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final PeerLog log;
+    private final AddressShare share;
     private Role role = Role.UNKNOWN;
     private boolean closed;
 
-    Peer(Connection connection, Limits limits, Clock clock, RelayMetrics metrics, PeerLog log) {
+    Peer(Connection connection, AddressShare share, Limits limits, Clock clock, RelayMetrics metrics, PeerLog log) {
         this.connection = connection;
+        this.share = share;
         this.metrics = metrics;
         this.rate = new MessageRate(limits, clock);
         this.log = log;
+    }
+
+    /** What this connection's client address holds, with its other connections. */
+    AddressShare share() {
+        return share;
     }
 
     /** Log lines about this connection, bounded in length and number. */

@@ -32,10 +32,14 @@ final class Registrar {
     private final Limits limits;
     private final RelayMetrics metrics;
     private final RequestRouter router;
+    private final AddressLimits addressLimits;
+    private final AddressShares shares;
 
     Registrar(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Limits limits,
-              RelayMetrics metrics, RequestRouter router) {
+              AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics, RequestRouter router) {
         this.state = state;
+        this.addressLimits = addressLimits;
+        this.shares = shares;
         this.accountKeys = accountKeys;
         this.verifier = verifier;
         this.limits = limits;
@@ -103,7 +107,16 @@ final class Registrar {
                 failures.put(name, e.getMessage());
                 continue;
             }
+            boolean again = pksa.hasAccount(name);
+            if (!again && !pksa.share().takeRegistration(addressLimits.registrations())) {
+                failures.put(name, "this address holds " + addressLimits.registrations()
+                        + " registrations, the limit for one address; try again later");
+                continue;
+            }
             if (!pksa.addAccount(name)) {
+                if (!again) {
+                    shares.registrationsReleased(pksa.share(), 1);
+                }
                 return; // the socket closed during the lookup: register nothing more
             }
             boolean newlyRegistered = state.register(name, pksa.connection());

@@ -51,9 +51,11 @@ public final class Relay implements ConnectionHandler {
     private final RequestRouter router;
     private final ReplyHandler replies;
     private final PeerLogs logs;
+    private final AddressShares shares = new AddressShares();
 
     public Relay(PrivateKey serverKey, AccountKeys accountKeys, RelayState state, Clock clock, Duration timeout,
-                 boolean strictPok, Limits limits, RelayMetrics metrics, Supplier<String> uuids, String version) {
+                 boolean strictPok, Limits limits, AddressLimits addressLimits, RelayMetrics metrics,
+                 Supplier<String> uuids, String version) {
         this.state = state;
         this.clock = clock;
         this.limits = limits;
@@ -64,15 +66,17 @@ public final class Relay implements ConnectionHandler {
         this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
         this.keyAckFrame = MessageCodec.encode(new KeyAck(serverKey.publicKey().toString()));
         Backlog backlog = new Backlog(limits);
-        this.router = new RequestRouter(state, peers::get, clock, timeoutMillis, limits, metrics, uuids, backlog);
-        this.registrar = new Registrar(state, accountKeys, verifier, limits, metrics, router);
+        this.router = new RequestRouter(state, peers::get, clock, timeoutMillis, limits, addressLimits, shares, metrics,
+                uuids, backlog);
+        this.registrar = new Registrar(state, accountKeys, verifier, limits, addressLimits, shares, metrics, router);
         this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics,
                 backlog, router);
     }
 
     @Override
     public void onOpen(Connection connection) {
-        peers.put(connection, new Peer(connection, limits, clock, metrics, logs.forPeer(connection.id())));
+        peers.put(connection, new Peer(connection, shares.join(connection.address()), limits, clock, metrics,
+                logs.forPeer(connection.id())));
         metrics.connectionOpened();
         LOG.debug("{}: opened", connection.id());
         connection.send(connectedFrame);
@@ -135,6 +139,8 @@ public final class Relay implements ConnectionHandler {
         List<String> accounts = peer.close();
         // A PKSA's registrations end with its socket; an APP's requests stay for attach until they expire.
         state.unregister(connection, accounts);
+        shares.registrationsReleased(peer.share(), accounts.size());
+        shares.leave(peer.share());
         LOG.debug("{}: closed, {} registration(s) dropped", connection.id(), accounts.size());
         peer.log().closing(LOG);
     }

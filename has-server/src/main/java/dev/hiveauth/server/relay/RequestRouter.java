@@ -31,11 +31,16 @@ final class RequestRouter {
     private final RelayMetrics metrics;
     private final Supplier<String> uuids;
     private final Backlog backlog;
+    private final AddressLimits addressLimits;
+    private final AddressShares shares;
 
     /** {@code peers} finds the open connection's peer, or null once it closed. */
     RequestRouter(RelayState state, Function<Connection, Peer> peers, Clock clock, long timeoutMillis, Limits limits,
-                  RelayMetrics metrics, Supplier<String> uuids, Backlog backlog) {
+                  AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics, Supplier<String> uuids,
+                  Backlog backlog) {
         this.state = state;
+        this.addressLimits = addressLimits;
+        this.shares = shares;
         this.peers = peers;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
@@ -72,8 +77,14 @@ final class RequestRouter {
                     + limits.maxPendingBytesPerSocket() + " bytes, the limit");
             return;
         }
+        if (!app.share().takePending(addressLimits.pendingRequests())) {
+            refuse(app, type, request.cmd() + ": this address already has " + addressLimits.pendingRequests()
+                    + " requests waiting, the limit for one address; try again later");
+            return;
+        }
         String busy = backlog.admit(forwarded.length(), app.pendingBytes());
         if (busy != null) {
+            shares.pendingReleased(app.share());
             refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
@@ -143,6 +154,7 @@ final class RequestRouter {
     void stoppedWaiting(PendingRequest request) {
         if (request.countDownOnce()) {
             request.origin().requestDone(request.requestBytes());
+            shares.pendingReleased(request.origin().share());
             backlog.stoppedWaiting(request);
         }
     }

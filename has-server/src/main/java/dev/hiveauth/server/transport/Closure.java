@@ -20,6 +20,10 @@ public enum Closure {
     RECEIVING_FULL("receiving_full"),
     /** The server already held its maximum of connections (counting those still in their handshake). */
     CONNECTION_CAP("connection_cap"),
+    /** Its client address already held its share of connections (counting those still in their handshake). */
+    ADDRESS_CAP("address_cap"),
+    /** The relay expects a PROXY protocol header and the connection did not start with a valid one. */
+    PROXY_HEADER("proxy_header"),
     /** It did not complete the WebSocket upgrade within the handshake timeout. */
     HANDSHAKE_TIMEOUT("handshake_timeout");
 

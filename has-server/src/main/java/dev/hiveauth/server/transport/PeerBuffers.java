@@ -1,5 +1,6 @@
 package dev.hiveauth.server.transport;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ final class PeerBuffers {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong receiving = new AtomicLong();
     private final Set<PeerChannel> channels = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<InetAddress, Integer> connectionsByAddress = new ConcurrentHashMap<>();
 
     /** A connection to close, and why. */
     record Verdict(PeerChannel channel, Closure closure, String detail) {
@@ -47,9 +49,40 @@ final class PeerBuffers {
             }
             channel.released = true;
             channels.remove(channel);
+            if (channel.clientAddress != null) {
+                connectionsByAddress.computeIfPresent(channel.clientAddress, (address, count) -> count <= 1 ? null
+                        : count - 1);
+            }
             queued.addAndGet(-channel.queued.getAndSet(0));
             receiving.addAndGet(-channel.receiving);
             channel.receiving = 0;
+        }
+    }
+
+    /**
+     * The connection's client is {@code address}: null when it may stay (it is counted against the address's share),
+     * else why it must be closed.
+     */
+    Verdict admitAddress(PeerChannel channel, InetAddress address, int maxPerAddress) {
+        synchronized (channel) {
+            if (channel.released || channel.clientAddress != null) {
+                return null;
+            }
+            boolean[] full = {false};
+            connectionsByAddress.compute(address, (key, count) -> {
+                int now = count == null ? 0 : count;
+                if (now >= maxPerAddress) {
+                    full[0] = true;
+                    return count;
+                }
+                return now + 1;
+            });
+            if (full[0]) {
+                return new Verdict(channel, Closure.ADDRESS_CAP, "its address " + address.getHostAddress() + " holds "
+                        + maxPerAddress + " connections, the limit for one address");
+            }
+            channel.clientAddress = address;
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hiveauth.server.transport;
 
+import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassfish.grizzly.Connection;
@@ -26,6 +27,13 @@ final class PeerChannel {
     volatile long receivingSinceNanos;
 
     final TokenBucket pings;
+    /** The client's address once known (at accept, or from its PROXY header), counted against its share. */
+    volatile InetAddress clientAddress;
+    /** Whether the PROXY header was read (when the relay expects one). Inbound guard only. */
+    boolean proxyHeaderRead;
+    /** Whether the HTTP request was told the client's address (see {@link ClientAddressFilter}). */
+    volatile boolean addressPassedUp;
+
     /**
      * Set once the connection closed and what it held was given back to the totals; after that nothing more is counted
      * for it (a read or a write finishing late on another thread). Guarded by this object's monitor.

@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.tyrus.core.TyrusSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,11 @@ final class TyrusConnection implements Connection {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{}: close failed: {}", id, e.toString());
         }
+    }
+
+    @Override
+    public String address() {
+        return session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null ? tyrus.getRemoteAddr() : "unknown";
     }
 
     @Override

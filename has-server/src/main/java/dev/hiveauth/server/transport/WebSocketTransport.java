@@ -35,14 +35,15 @@ public final class WebSocketTransport {
     /** A transport with the default {@link TransportLimits} and nobody told of its closures (test relays). */
     public WebSocketTransport(String host, int port, int maxFrameBytes, int maxConnections, TlsKeystore tls,
                               ConnectionHandler handler) {
-        this(host, port, maxFrameBytes, maxConnections, TransportLimits.DEFAULT, tls, (closure, detail) -> { }, handler);
+        this(host, port, maxFrameBytes, Admission.upTo(maxConnections), TransportLimits.DEFAULT, tls,
+                (closure, detail) -> { }, handler);
     }
 
-    public WebSocketTransport(String host, int port, int maxFrameBytes, int maxConnections, TransportLimits limits,
+    public WebSocketTransport(String host, int port, int maxFrameBytes, Admission admission, TransportLimits limits,
                               TlsKeystore tls, ClosureListener closures, ConnectionHandler handler) {
         buffers = new PeerBuffers(limits, System::nanoTime);
         closer = new ChannelCloser(closures);
-        container = new RelayWebSocketContainer(tyrusBufferBytes(maxFrameBytes), maxConnections);
+        container = new RelayWebSocketContainer(tyrusBufferBytes(maxFrameBytes), admission.maxConnections());
         ServerEndpointConfig endpoint = ServerEndpointConfig.Builder
                 .create(RelayEndpoint.class, "/")
                 .configurator(new ServerEndpointConfig.Configurator() {
@@ -67,7 +68,7 @@ public final class WebSocketTransport {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
         }
-        listener.registerAddOn(new PeerGuardAddOn(maxFrameBytes, maxConnections, buffers, closer));
+        listener.registerAddOn(new PeerGuardAddOn(maxFrameBytes, admission, buffers, closer));
         listener.registerAddOn(new WebSocketAddOn(container, RelayWebSocketContainer.CONTEXT_PATH));
         http.addListener(listener);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.OpenFiles;
+import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TransportLimits;
 import java.io.IOException;
@@ -78,5 +79,18 @@ class HasServerCommandTest {
                 .hasMessage("--max-pending-mb-per-socket (2 MiB) must hold at least one frame of --max-frame-bytes (4194304)");
         assertThatThrownBy(() -> parsed("--max-pending-mb-per-socket", "32", "--max-pending-mb", "16").limits())
                 .hasMessage("--max-pending-mb-per-socket (32) must not exceed --max-pending-mb (16)");
+    }
+
+    @Test
+    void theLimitsPerAddressAreATenthOfTheServersUnlessGiven() {
+        HasServerCommand defaults = parsed("--max-connections", "1000", "--max-pending-total", "5000");
+        assertThat(defaults.addressLimits(defaults.limits())).isEqualTo(new AddressLimits(100, 500, 100_000));
+
+        HasServerCommand given = parsed("--max-connections-per-address", "7", "--max-pending-per-address", "8",
+                "--max-registrations-per-address", "9", "--proxy-protocol");
+        assertThat(given.addressLimits(given.limits())).isEqualTo(new AddressLimits(7, 8, 9));
+        assertThat(given.proxyProtocol).isTrue();
+        assertThatThrownBy(() -> parsed("--max-pending-per-address", "0").addressLimits(Limits.DEFAULT))
+                .hasMessage("--max-pending-per-address must be positive");
     }
 }

@@ -13,8 +13,22 @@ final class FakeConnection implements Connection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String id = "fake" + NEXT.incrementAndGet();
+    private final String address;
     private final List<String> frames = new ArrayList<>();
     private int closeCode;
+
+    FakeConnection() {
+        this("192.0.2.1");
+    }
+
+    FakeConnection(String address) {
+        this.address = address;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
 
     @Override
     public String id() {

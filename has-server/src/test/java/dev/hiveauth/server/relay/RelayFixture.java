@@ -36,16 +36,26 @@ final class RelayFixture {
     }
 
     RelayFixture(boolean strictPok, Limits limits) {
+        // every fake connection comes from one address: no limit per address unless a test sets one
+        this(strictPok, limits, new AddressLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    RelayFixture(boolean strictPok, Limits limits, AddressLimits addressLimits) {
         RelayState state = new InMemoryRelayState();
         relay = new Relay(serverKey, accounts -> accountKeys.lookup(accounts), state, clock,
-                Duration.ofSeconds(60), strictPok, limits,
+                Duration.ofSeconds(60), strictPok, limits, addressLimits,
                 new RelayMetrics(registry, state::registrationCount, state::requestCount),
                 () -> String.format("00000000-0000-4000-8000-%012d", uuidCounter.incrementAndGet()), "test");
     }
 
     /** A connection that opened and whose {@code connected} was already taken. */
     FakeConnection open() {
-        FakeConnection connection = new FakeConnection();
+        return open("192.0.2.1");
+    }
+
+    /** As {@link #open()}, from this client address. */
+    FakeConnection open(String address) {
+        FakeConnection connection = new FakeConnection(address);
         relay.onOpen(connection);
         connection.takeOne();
         return connection;

@@ -8,6 +8,7 @@ import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.testing.RawWebSocket;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TransportLimits;
 import io.micrometer.core.instrument.Counter;
@@ -41,7 +42,11 @@ class PeerGuardsTest {
     }
 
     private HasServer start(Limits limits, TransportLimits transportLimits) {
+        // every test peer is 127.0.0.1: its address may hold what the whole server may
+        AddressLimits wholeServer = new AddressLimits(limits.maxConnections(), limits.maxPendingTotal(),
+                limits.maxRegistrationsTotal());
         server = HasServer.builder().host("127.0.0.1").port(0).limits(limits).transportLimits(transportLimits)
+                .addressLimits(wholeServer)
                 .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey())))).build().start();
         return server;
     }

@@ -1,0 +1,66 @@
+package dev.hiveauth.server.relay;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What one client address holds at the relay: its open connections, its requests waiting for a wallet (they outlive
+ * the connection that sent them, for attach) and its wallets' registrations. Kept by {@link AddressShares} as long
+ * as it holds anything, so reconnecting never resets an address's count.
+ */
+final class AddressShare {
+    private final String address;
+    /** Changed only inside {@link AddressShares}' map operations, which also decide when the share goes. */
+    int connections;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger registrations = new AtomicInteger();
+
+    AddressShare(String address) {
+        this.address = address;
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** Takes one waiting request, unless the address already has {@code max}. */
+    boolean takePending(int max) {
+        return takeOne(pending, max);
+    }
+
+    /** Takes one registration, unless the address already holds {@code max}. */
+    boolean takeRegistration(int max) {
+        return takeOne(registrations, max);
+    }
+
+    int pending() {
+        return pending.get();
+    }
+
+    int registrations() {
+        return registrations.get();
+    }
+
+    void pendingReleased() {
+        pending.decrementAndGet();
+    }
+
+    void registrationsReleased(int count) {
+        registrations.addAndGet(-count);
+    }
+
+    boolean holdsNothing() {
+        return connections == 0 && pending.get() == 0 && registrations.get() == 0;
+    }
+
+    private static boolean takeOne(AtomicInteger count, int max) {
+        while (true) {
+            int now = count.get();
+            if (now >= max) {
+                return false;
+            }
+            if (count.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+}
