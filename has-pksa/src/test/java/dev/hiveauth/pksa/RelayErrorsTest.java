@@ -24,10 +24,13 @@ class RelayErrorsTest {
     @Test
     void reasonsThatPassAreToldFromReasonsThatStand() {
         assertThat(RelayErrors.isPassing("cannot check the account on chain now")).isTrue();
-        assertThat(RelayErrors.isPassing("the server holds 1000000 registrations, its limit; try again later"))
+        assertThat(RelayErrors.isPassing("the server holds 1000000 registrations, its limit, try again later"))
                 .isTrue();
         assertThat(RelayErrors.isPassing("pok timestamp is 12.5 s away from server time (behind)")).isTrue();
         assertThat(RelayErrors.isPassing("no answer from the relay within 30 s")).isTrue();
+        assertThat(RelayErrors.refusedAccounts("registration failed: alice (the server is busy checking accounts on "
+                + "chain, try again later); bob (this address has 1000 accounts being checked on chain, the limit for "
+                + "one address, try again later)").values()).allMatch(RelayErrors::isPassing).hasSize(2);
         assertThat(RelayErrors.isPassing("words this wallet has never seen")).isTrue();
 
         assertThat(RelayErrors.isPassing("no such account")).isFalse();

@@ -5,6 +5,7 @@ import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.AccountKeysBusyException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * missing one for 10 s (SPEC §4). The keys of an account are its memo key and every key of its posting,
  * active and owner authorities; weights do not matter for a proof of possession. When every Hive node is
  * down, keys fetched within the last hour are used rather than refusing every proven reply (while replies
- * without proof would still pass in compat mode); a key rotated during the outage is the accepted risk.
+ * without proof would still pass in compat mode); a key rotated during the outage is the accepted risk. The same holds
+ * when the relay is too busy to ask ({@link HiveLookups} decides how often the nodes are called, not the peers).
  */
 final class ChainAccountKeys implements AccountKeys {
     private static final Logger LOG = LoggerFactory.getLogger(ChainAccountKeys.class);
@@ -40,22 +42,33 @@ final class ChainAccountKeys implements AccountKeys {
     static final Duration STALE_LIMIT = Duration.ofHours(1);
     private static final int MAX_CACHED = 100_000;
 
-    private final Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch;
+    private final HiveLookups lookups;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final LogBudget outageLog = new LogBudget(5, Duration.ofSeconds(10), System::nanoTime, () -> { });
 
-    ChainAccountKeys(Function<Set<String>, CompletableFuture<List<HiveAccount>>> fetch, Clock clock) {
-        this.fetch = fetch;
+    ChainAccountKeys(HiveLookups lookups, Clock clock) {
+        this.lookups = lookups;
         this.clock = clock;
     }
 
-    /** Keys looked up with {@code condenser_api.get_accounts} on these nodes, with failover between them. */
-    static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, Clock clock) {
+    /**
+     * Keys looked up with {@code condenser_api.get_accounts} on these nodes, with failover between them, within
+     * {@code limits}.
+     */
+    static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, HiveLookupLimits limits, Clock clock,
+                                      HiveLookups.Listener listener) {
         HiveClient.Builder client = HiveClient.builder().timeout(callTimeout);
         nodes.forEach(client::node);
         HiveClient hive = client.build();
-        return new ChainAccountKeys(names -> hive.getAccounts(List.copyOf(names)), clock);
+        HiveLookups lookups = new HiveLookups(hive::getAccounts, limits, System::nanoTime,
+                (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task), listener);
+        return new ChainAccountKeys(lookups, clock);
+    }
+
+    /** Names waiting for a call to a Hive node, and calls out now: what the metrics show. */
+    HiveLookups lookups() {
+        return lookups;
     }
 
     @Override
@@ -76,25 +89,34 @@ final class ChainAccountKeys implements AccountKeys {
         if (toFetch.isEmpty()) {
             return CompletableFuture.completedFuture(found);
         }
-        return fetch.apply(toFetch).handle((fetched, failure) -> {
+        Map<String, CompletableFuture<HiveAccount>> fetching;
+        try {
+            fetching = lookups.lookUp(toFetch);
+        } catch (AccountKeysBusyException busy) {
+            try {
+                return CompletableFuture.completedFuture(staleOrFail(toFetch, found, busy));
+            } catch (CompletionException failed) {
+                return CompletableFuture.failedFuture(busy);
+            }
+        }
+        return CompletableFuture.allOf(fetching.values().toArray(CompletableFuture[]::new)).handle((all, failure) -> {
             if (failure != null) {
                 return staleOrFail(toFetch, found, failure);
             }
             long fetchedAt = clock.millis();
-            Set<String> missing = new HashSet<>(toFetch);
             if (cache.size() > MAX_CACHED) {
                 cache.clear(); // crude but bounded: keys are cheap to fetch again
             }
-            for (HiveAccount account : fetched) {
-                if (missing.remove(account.name())) {
+            fetching.forEach((name, answer) -> {
+                HiveAccount account = answer.join();
+                if (account == null) {
+                    cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis(), fetchedAt));
+                } else {
                     Set<PublicKey> keys = keysOf(account);
-                    cache.put(account.name(), new Cached(keys, fetchedAt + FOUND_TTL.toMillis(), fetchedAt));
-                    found.put(account.name(), keys);
+                    cache.put(name, new Cached(keys, fetchedAt + FOUND_TTL.toMillis(), fetchedAt));
+                    found.put(name, keys);
                 }
-            }
-            for (String name : missing) {
-                cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis(), fetchedAt));
-            }
+            });
             return found;
         });
     }
@@ -106,14 +128,16 @@ final class ChainAccountKeys implements AccountKeys {
         for (String account : toFetch) {
             Cached stale = cache.get(account);
             if (stale == null || stale.keys() == null || now - stale.fetchedAt() > STALE_LIMIT.toMillis()) {
-                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+                Throwable cause = failure instanceof CompletionException completion && completion.getCause() != null
+                        ? completion.getCause() : failure;
+                throw new CompletionException(cause);
             }
             found.put(account, stale.keys());
         }
         if (outageLog.allow()) {
             // every registration and proven reply may come here during an outage: a few lines, not one each
             long left = outageLog.takeSuppressed();
-            LOG.warn("Hive nodes unavailable ({}): using keys cached earlier for {}{}", failure.toString(),
+            LOG.warn("cannot look accounts up on the Hive nodes now ({}): using keys cached earlier for {}{}", failure.toString(),
                     toFetch.size() <= 3 ? toFetch : toFetch.stream().limit(3).toList() + " and " + (toFetch.size() - 3)
                             + " more", left == 0 ? "" : " (" + left + " similar line(s) suppressed)");
         }

@@ -57,8 +57,6 @@ public final class HasServer implements AutoCloseable {
     private HasServer(Builder settings) {
         this.serverKey = settings.serverKey != null ? settings.serverKey
                 : settings.keyFile != null ? ServerKeyFile.loadOrCreate(settings.keyFile) : PrivateKey.generate();
-        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
-                : ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout, settings.clock);
         this.state = settings.state != null ? settings.state : new InMemoryRelayState();
         Limits limits = settings.limits != null ? settings.limits
                 : OpenFiles.fit(HeapBudget.limits(HeapBudget.maxHeap()), OpenFiles.limit());
@@ -69,6 +67,7 @@ public final class HasServer implements AutoCloseable {
         AddressLimits addressLimits = settings.addressLimits != null ? settings.addressLimits
                 : AddressLimits.tenthOf(limits);
         RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
+        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys : chainAccountKeys(settings, metrics);
         // what an operator watches a relay's memory, threads and files with (jvm_memory_used_bytes, …)
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -96,6 +95,24 @@ public final class HasServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static ChainAccountKeys chainAccountKeys(Builder settings, RelayMetrics metrics) {
+        ChainAccountKeys keys = ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout,
+                HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond), settings.clock,
+                new HiveLookups.Listener() {
+                    @Override
+                    public void called(boolean answered) {
+                        metrics.hiveCall(answered);
+                    }
+
+                    @Override
+                    public void refused() {
+                        metrics.hiveLookupRefused();
+                    }
+                });
+        metrics.hiveLookupGauges(keys.lookups()::queued, keys.lookups()::callsInFlight);
+        return keys;
     }
 
     /** Starts listening; returns this server, running. */
@@ -225,6 +242,7 @@ public final class HasServer implements AutoCloseable {
         private final List<URI> hiveNodes = new ArrayList<>(ChainAccountKeys.DEFAULT_NODES);
         private boolean hiveNodesSet;
         private Duration hiveTimeout = Duration.ofSeconds(5);
+        private int hiveCallsPerSecond = 20;
         private AccountKeys accountKeys;
         private Duration timeout = Duration.ofSeconds(60);
         private Path keyFile;
@@ -272,6 +290,19 @@ public final class HasServer implements AutoCloseable {
         /** How long one call to a Hive node may take before the next node is tried; default 5 s. */
         public Builder hiveTimeout(Duration timeout) {
             this.hiveTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Calls to the Hive nodes a second at most, whatever peers send; default 20. Account lookups wait in one queue
+         * and go out in batches of up to 100 names, at most 4 calls at once; a lookup that finds the queue full
+         * (10,000 names) or waits there over 10 s is refused with "the server is busy", and the wallet tries again.
+         */
+        public Builder hiveCallsPerSecond(int callsPerSecond) {
+            if (callsPerSecond <= 0) {
+                throw new IllegalArgumentException("hiveCallsPerSecond must be positive");
+            }
+            this.hiveCallsPerSecond = callsPerSecond;
             return this;
         }
 

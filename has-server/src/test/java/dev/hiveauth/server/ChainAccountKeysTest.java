@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ChainAccountKeysTest {
@@ -37,11 +38,19 @@ class ChainAccountKeysTest {
     private final MutableClock clock = new MutableClock(1_700_000_000_000L);
     private final List<Set<String>> fetches = new ArrayList<>();
 
+    /** Keys from {@code fetch}, called at once for every lookup (no spacing between calls). */
+    private ChainAccountKeys keys(Function<List<String>, CompletableFuture<List<HiveAccount>>> fetch) {
+        HiveLookupLimits noSpacing = new HiveLookupLimits(Duration.ZERO, 4, 100, 1_000, Duration.ofSeconds(10));
+        return new ChainAccountKeys(new HiveLookups(fetch, noSpacing, System::nanoTime, (nanos, task) -> {
+            throw new AssertionError("no call waits");
+        }, HiveLookups.Listener.NONE), clock);
+    }
+
     private ChainAccountKeys keysFrom(List<HiveAccount> chain) {
-        return new ChainAccountKeys(names -> {
+        return keys(names -> {
             fetches.add(Set.copyOf(names));
             return CompletableFuture.completedFuture(chain.stream().filter(a -> names.contains(a.name())).toList());
-        }, clock);
+        });
     }
 
     @Test
@@ -82,9 +91,9 @@ class ChainAccountKeysTest {
     @Test
     void aFailedLookupIsNotCached() {
         AtomicInteger calls = new AtomicInteger();
-        ChainAccountKeys keys = new ChainAccountKeys(names -> calls.incrementAndGet() == 1
+        ChainAccountKeys keys = keys(names -> calls.incrementAndGet() == 1
                 ? CompletableFuture.failedFuture(new IllegalStateException("node down"))
-                : CompletableFuture.completedFuture(List.of(alice)), clock);
+                : CompletableFuture.completedFuture(List.of(alice)));
         assertThatThrownBy(() -> keys.lookup(Set.of("alice")).join()).isInstanceOf(CompletionException.class);
         assertThat(keys.lookup(Set.of("alice")).join()).containsKey("alice");
     }
@@ -92,9 +101,9 @@ class ChainAccountKeysTest {
     @Test
     void whenEveryNodeIsDownKeysFetchedWithinTheHourAreUsedAndOlderOnesAreNot() {
         AtomicInteger calls = new AtomicInteger();
-        ChainAccountKeys keys = new ChainAccountKeys(names -> calls.incrementAndGet() == 1
+        ChainAccountKeys keys = keys(names -> calls.incrementAndGet() == 1
                 ? CompletableFuture.completedFuture(List.of(alice))
-                : CompletableFuture.failedFuture(new IllegalStateException("every node is down")), clock);
+                : CompletableFuture.failedFuture(new IllegalStateException("every node is down")));
         keys.lookup(Set.of("alice")).join();
 
         clock.advance(Duration.ofMinutes(30));

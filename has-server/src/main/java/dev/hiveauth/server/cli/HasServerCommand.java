@@ -46,6 +46,11 @@ public final class HasServerCommand implements Callable<Integer> {
             description = "Seconds one Hive node may take before the next is tried (env HAS_HIVE_TIMEOUT, default ${DEFAULT-VALUE}).")
     int hiveTimeout;
 
+    @Option(names = "--hive-calls-per-second", defaultValue = "${env:HAS_HIVE_CALLS_PER_SECOND:-20}",
+            paramLabel = "N", description = "Calls to the Hive nodes a second at most, whatever peers send; account "
+            + "lookups are batched up to 100 names a call (env HAS_HIVE_CALLS_PER_SECOND, default ${DEFAULT-VALUE}).")
+    int hiveCallsPerSecond;
+
     @Option(names = "--timeout", defaultValue = "${env:HAS_TIMEOUT:-60}", paramLabel = "SECONDS",
             description = "Seconds a request waits for a wallet, and a reply for attach (env HAS_TIMEOUT, default ${DEFAULT-VALUE}).")
     int timeout;
@@ -206,11 +211,15 @@ public final class HasServerCommand implements Callable<Integer> {
         if (hiveTimeout < 1) {
             throw new IllegalArgumentException("--hive-timeout must be at least 1 second");
         }
+        if (hiveCallsPerSecond < 1) {
+            throw new IllegalArgumentException("--hive-calls-per-second must be at least 1");
+        }
         HasServer.Builder builder = HasServer.builder()
                 .host(host)
                 .port(port)
                 .hiveNodes(hiveApi)
                 .hiveTimeout(Duration.ofSeconds(hiveTimeout))
+                .hiveCallsPerSecond(hiveCallsPerSecond)
                 .timeout(Duration.ofSeconds(timeout))
                 .keyFile(keyFile)
                 .strictPok(strictPok)

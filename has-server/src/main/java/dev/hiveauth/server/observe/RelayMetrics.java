@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  * The server's meters (Prometheus names in brackets): connections by role [has_connections], registered
  * accounts [has_registered_accounts], pending requests [has_pending_requests], requests by type and outcome
  * [has_requests_total], proof-of-key failures [has_pok_failures_total], protocol errors sent
- * [has_errors_total] and the time a relayed message spends inside the server [has_relay_latency_seconds].
+ * [has_errors_total], the time a relayed message spends inside the server [has_relay_latency_seconds], and what the
+ * server asks of the Hive nodes: calls by outcome [has_hive_calls_total], account names waiting for a call
+ * [has_hive_lookups_queued], calls out now [has_hive_calls_in_flight] and lookups refused as busy
+ * [has_hive_lookups_refused_total].
  */
 public final class RelayMetrics {
     /** What a connection is, from the commands it has sent. */
@@ -94,6 +97,23 @@ public final class RelayMetrics {
     /** The transport closed a connection on its own ({@code reason}: slow_reader, ping_flood, …). */
     public void closedByTransport(String reason) {
         counter("has.closed", "reason", reason).increment();
+    }
+
+    /** A {@code get_accounts} call to the Hive nodes ended: answered, or failed on every node. */
+    public void hiveCall(boolean answered) {
+        counter("has.hive.calls", "outcome", answered ? "answered" : "failed").increment();
+    }
+
+    /** An account lookup was refused: the queue toward the Hive nodes was full, or the lookup waited too long in it. */
+    public void hiveLookupRefused() {
+        counter("has.hive.lookups.refused").increment();
+    }
+
+    public void hiveLookupGauges(Supplier<Number> queuedNames, Supplier<Number> callsInFlight) {
+        Gauge.builder("has.hive.lookups.queued", queuedNames).description("Account names waiting for a call to a Hive "
+                + "node").register(registry);
+        Gauge.builder("has.hive.calls.in.flight", callsInFlight).description("Calls to Hive nodes not answered yet")
+                .register(registry);
     }
 
     public void relayed(long startNanos) {

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one client address holds at the relay: its open connections, its requests waiting for a wallet (they outlive
- * the connection that sent them, for attach) and its wallets' registrations. Kept by {@link AddressShares} as long
+ * the connection that sent them, for attach), its wallets' registrations and the account names its wallets are having
+ * looked up on chain. Kept by {@link AddressShares} as long
  * as it holds anything, so reconnecting never resets an address's count.
  */
 final class AddressShare {
@@ -13,6 +14,7 @@ final class AddressShare {
     int connections;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger registrations = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
 
     AddressShare(String address) {
         this.address = address;
@@ -24,12 +26,17 @@ final class AddressShare {
 
     /** Takes one waiting request, unless the address already has {@code max}. */
     boolean takePending(int max) {
-        return takeOne(pending, max);
+        return take(pending, 1, max);
     }
 
     /** Takes one registration, unless the address already holds {@code max}. */
     boolean takeRegistration(int max) {
-        return takeOne(registrations, max);
+        return take(registrations, 1, max);
+    }
+
+    /** Takes {@code count} account names to look up, unless the address would then have more than {@code max}. */
+    boolean takeLookups(int count, int max) {
+        return take(lookups, count, max);
     }
 
     int pending() {
@@ -48,17 +55,21 @@ final class AddressShare {
         registrations.addAndGet(-count);
     }
 
-    boolean holdsNothing() {
-        return connections == 0 && pending.get() == 0 && registrations.get() == 0;
+    void lookupsReleased(int count) {
+        lookups.addAndGet(-count);
     }
 
-    private static boolean takeOne(AtomicInteger count, int max) {
+    boolean holdsNothing() {
+        return connections == 0 && pending.get() == 0 && registrations.get() == 0 && lookups.get() == 0;
+    }
+
+    private static boolean take(AtomicInteger count, int wanted, int max) {
         while (true) {
             int now = count.get();
-            if (now >= max) {
+            if ((long) now + wanted > max) { // long: a limit of Integer.MAX_VALUE means none
                 return false;
             }
-            if (count.compareAndSet(now, now + 1)) {
+            if (count.compareAndSet(now, now + wanted)) {
                 return true;
             }
         }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every client address's {@link AddressShare}, created with its first connection and dropped once it holds nothing.
  * Connections join and leave under the map's per-key lock; what is released is checked there too, so a share is
- * never dropped while a connection, a waiting request or a registration still counts on it.
+ * never dropped while a connection, a waiting request, a registration or a lookup still counts on it.
  */
 final class AddressShares {
     private final ConcurrentHashMap<String, AddressShare> shares = new ConcurrentHashMap<>();
@@ -39,6 +39,12 @@ final class AddressShares {
             share.registrationsReleased(count);
             dropIfEmpty(share);
         }
+    }
+
+    /** The lookups of {@code count} account names the share's wallets asked for ended. */
+    void lookupsReleased(AddressShare share, int count) {
+        share.lookupsReleased(count);
+        dropIfEmpty(share);
     }
 
     private void dropIfEmpty(AddressShare share) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +67,7 @@ final class Registrar {
                 failures.put(name, INVALID_NAME + problem);
             } else if (!pksa.hasAccount(name) && state.registrationCount() >= limits.maxRegistrationsTotal()) {
                 failures.put(name, "the server holds " + limits.maxRegistrationsTotal()
-                        + " registrations, its limit; try again later");
+                        + " registrations, its limit, try again later");
             } else if (!pksa.hasAccount(name) && room <= 0) {
                 failures.put(name, "this connection already registered " + limits.maxAccountsPerSocket()
                         + " accounts, the limit");
@@ -80,15 +82,39 @@ final class Registrar {
             reportFailures(pksa, failures);
             return;
         }
-        accountKeys.lookup(proofs.keySet()).whenComplete((keysByAccount, lookupFailure) -> {
+        // One address's wallets may have as many names looked up at once as one wallet socket may register: a script
+        // sending registration after registration of made-up names waits for its own lookups, and does not fill the
+        // queue toward the Hive nodes that everyone's registrations share.
+        int lookups = proofs.size();
+        if (!pksa.share().takeLookups(lookups, limits.maxAccountsPerSocket())) {
+            proofs.keySet().forEach(name -> failures.put(name, "this address has " + limits.maxAccountsPerSocket()
+                    + " accounts being checked on chain, the limit for one address, try again later"));
+            reportFailures(pksa, failures);
+            return;
+        }
+        lookUp(proofs.keySet()).whenComplete((keysByAccount, lookupFailure) -> {
+            shares.lookupsReleased(pksa.share(), lookups);
             if (lookupFailure != null) {
-                pksa.log().warn(LOG, "cannot look up {}: {}", Shown.names(proofs.keySet()), lookupFailure.toString());
-                proofs.keySet().forEach(name -> failures.put(name, "cannot check the account on chain now"));
+                Throwable cause = lookupFailure instanceof CompletionException && lookupFailure.getCause() != null
+                        ? lookupFailure.getCause() : lookupFailure;
+                pksa.log().warn(LOG, "cannot look up {}: {}", Shown.names(proofs.keySet()), cause.toString());
+                String reason = cause instanceof AccountKeysBusyException ? cause.getMessage()
+                        : "cannot check the account on chain now";
+                proofs.keySet().forEach(name -> failures.put(name, reason));
             } else {
                 verifyEach(pksa, proofs, keysByAccount, failures);
             }
             reportFailures(pksa, failures);
         });
+    }
+
+    /** The lookup, failed rather than thrown whatever the implementation does (an embedder's may throw). */
+    private CompletableFuture<Map<String, Set<PublicKey>>> lookUp(Set<String> names) {
+        try {
+            return accountKeys.lookup(names);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void verifyEach(Peer pksa, Map<String, String> proofs, Map<String, Set<PublicKey>> keysByAccount,
@@ -110,7 +136,7 @@ final class Registrar {
             boolean again = pksa.hasAccount(name);
             if (!again && !pksa.share().takeRegistration(addressLimits.registrations())) {
                 failures.put(name, "this address holds " + addressLimits.registrations()
-                        + " registrations, the limit for one address; try again later");
+                        + " registrations, the limit for one address, try again later");
                 continue;
             }
             if (!pksa.addAccount(name)) {

@@ -56,6 +56,15 @@ class HasServerCommandTest {
     }
 
     @Test
+    void theHiveNodesAreCalledTwentyTimesASecondAtMost_unlessTheOperatorSaysOtherwise() throws IOException {
+        assertThat(parsed().hiveCallsPerSecond).isEqualTo(20);
+        assertThat(readmeDefault("--hive-calls-per-second")).isEqualTo("`20`");
+        assertThat(parsed("--hive-calls-per-second", "50").hiveCallsPerSecond).isEqualTo(50);
+        assertThatThrownBy(() -> parsed("--hive-calls-per-second", "0").build())
+                .hasMessage("--hive-calls-per-second must be at least 1");
+    }
+
+    @Test
     void theReadmeDocumentsTheDefaultsOfTheAppSocketsLimits() throws IOException {
         assertThat(readmeDefault("--max-pending-per-socket")).isEqualTo("`" + Limits.DEFAULT.maxPendingPerSocket() + "`");
         assertThat(readmeDefault("--max-pending-mb-per-socket"))

@@ -79,7 +79,7 @@ class GlobalLimitsTest {
         has.send(other, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"bob\",\"pok\":\""
                 + has.registrationPok(has.bobPosting) + "\"}]}");
         assertThat(other.takeOne().get("error").asText())
-                .isEqualTo("registration failed: bob (the server holds 1 registrations, its limit; try again later)");
+                .isEqualTo("registration failed: bob (the server holds 1 registrations, its limit, try again later)");
     }
 
     @Test
