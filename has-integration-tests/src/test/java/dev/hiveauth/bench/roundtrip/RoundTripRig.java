@@ -22,10 +22,13 @@ final class RoundTripRig implements AutoCloseable {
     /**
      * The per-socket limits (messages per second, pending requests and their bytes) protect the server from one
      * abusive peer; here one simulated connection carries the traffic of many users, so they are lifted.
-     * Everything else — frame size, accounts per socket, the server-wide caps — stays at its default.
+     * Everything else — frame size, accounts per socket, the server-wide caps — stays at its default, except the
+     * connection cap: 50,000 connections' worth of heap does not fit beside the default memory caps in the benchmark's
+     * 1 GiB, and the server refuses limits that do not fit.
      */
     static final Limits BENCH_LIMITS = Limits.DEFAULT.withMaxPendingPerSocket(1_000_000)
-            .withMaxPendingBytesPerSocket(Limits.DEFAULT.maxPendingBytes()).withRate(10_000_000, 10_000_000);
+            .withMaxPendingBytesPerSocket(Limits.DEFAULT.maxPendingBytes()).withRate(10_000_000, 10_000_000)
+            .withMaxConnections(1_000);
 
     private final HasServer server;
     private final ClientManager client;

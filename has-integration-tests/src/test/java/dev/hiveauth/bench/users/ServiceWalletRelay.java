@@ -54,7 +54,7 @@ final class ServiceWalletRelay implements AutoCloseable {
                 .port(0)
                 .accountKeys(AccountKeys.of(BenchAccount.keyTable(accounts)))
                 .timeout(serverTimeout)
-                .limits(Limits.DEFAULT)
+                .limits(Limits.DEFAULT.withMaxConnections(1_000)) // 50,000 connections' heap does not fit in 1 GiB
                 .build()
                 .start();
         AuthStore walletAuths = AuthStore.inMemory();
