@@ -56,10 +56,12 @@ final class BenchSummary {
         line("load average (1 min): %.2f at start, %.2f at end (other work on the machine shows here)",
                 m.loadAverage(), report.loadAverageAtEnd());
         Map<String, Object> s = report.settings();
-        line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; replies %s; server"
-                + " timeout %s", s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"),
-                Boolean.TRUE.equals(s.get("replyPok")) ? "with a pok" : "WITHOUT a pok (what-if: not the target's setup)",
-                s.get("serverTimeout"));
+        if (report.saturation() != null || report.fixedRate() != null) {
+            line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; replies %s; server"
+                    + " timeout %s", s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"), Boolean.TRUE.equals(
+                    s.get("replyPok")) ? "with a pok" : "WITHOUT a pok (what-if: not the target's setup)",
+                    s.get("serverTimeout"));
+        }
         line("");
     }
 
@@ -196,7 +198,7 @@ final class BenchSummary {
                 number(r.warmupSeconds()), number(r.windowSeconds()), r.rounds());
         line("  relay CPU = the relay process's utime+stime (/proc) over the window; generator = this JVM (the"
                 + " simulated peers); others = the rest of the machine");
-        line("  %-5s %-11s %11s %13s %7s %12s %12s %10s %7s %6s  %s", "round", "relay", "round trips/s",
+        line("  %-5s %-11s %13s %13s %7s %12s %12s %10s %7s %6s  %s", "round", "relay", "round trips/s",
                 "CPU µs/trip", "cores", "client p50", "client p99", "generator", "others", "load", "correctness");
         for (ExternalRun run : r.runs()) {
             LatencySummary c = run.clientLatency();

@@ -76,12 +76,10 @@ public final class ExternalPhase {
                                        List<BenchAccount> accounts, Path profileDir) throws Exception {
         try (SimulatedPeers peers = SimulatedPeers.connect(relay.uri(), relay.serverKey(), kind.replyPok(), accounts,
                 settings.pksas(), settings.apps())) {
-            long windowStart = System.nanoTime() + settings.warmup().toNanos();
-            long windowEnd = windowStart + settings.window().toNanos();
-            ClosedLoop loop = ClosedLoop.start(peers.apps(), settings.inFlight(), windowStart, windowEnd);
-            Pacing.sleepUntil(windowStart);
+            ClosedLoop loop = ClosedLoop.start(peers.apps(), settings.inFlight(), settings.warmup(), settings.window());
+            loop.awaitWindowStart();
             ExternalWindow window = ExternalWindow.open(relay.pid());
-            Pacing.sleepUntil(windowEnd);
+            loop.awaitWindowEnd();
             ExternalWindow.Figures figures = window.close();
             Hotspots hotspots = profileDir == null ? null
                     : profile(relay, profileDir, SaturationPhase.profilingWindow(settings.window()));

@@ -1,7 +1,9 @@
 package dev.hiveauth.bench.roundtrip;
 
+import dev.hiveauth.bench.Pacing;
 import dev.hiveauth.bench.measure.LatencyRecorder;
 import dev.hiveauth.bench.measure.LatencySummary;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,14 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClosedLoop {
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong answeredInWindow = new AtomicLong();
+    private final long windowStartNanos;
+    private final long windowEndNanos;
     private volatile boolean sending = true;
 
-    private ClosedLoop() {
+    private ClosedLoop(long windowStartNanos, long windowEndNanos) {
+        this.windowStartNanos = windowStartNanos;
+        this.windowEndNanos = windowEndNanos;
     }
 
-    /** Starts the loop now; the window's ends are {@link System#nanoTime()} instants. */
-    public static ClosedLoop start(List<SimulatedApp> apps, int inFlight, long windowStartNanos, long windowEndNanos) {
-        ClosedLoop loop = new ClosedLoop();
+    /** Starts the loop now; the measured window opens after {@code warmup} and lasts {@code window}. */
+    public static ClosedLoop start(List<SimulatedApp> apps, int inFlight, Duration warmup, Duration window) {
+        long windowStartNanos = System.nanoTime() + warmup.toNanos();
+        long windowEndNanos = windowStartNanos + window.toNanos();
+        ClosedLoop loop = new ClosedLoop(windowStartNanos, windowEndNanos);
         for (SimulatedApp app : apps) {
             app.onAnswered((answeredBy, startNanos, endNanos) -> {
                 if (endNanos >= windowStartNanos && endNanos < windowEndNanos) {
@@ -38,6 +46,16 @@ public final class ClosedLoop {
             }
         }
         return loop;
+    }
+
+    /** Returns when the warm-up is over: take the window's first readings then. */
+    public void awaitWindowStart() {
+        Pacing.sleepUntil(windowStartNanos);
+    }
+
+    /** Returns when the measured window is over: take its last readings then. */
+    public void awaitWindowEnd() {
+        Pacing.sleepUntil(windowEndNanos);
     }
 
     /** No request is sent after this; those in flight are still answered and counted. */

@@ -19,12 +19,10 @@ public final class SaturationPhase {
 
     public static PhaseResult run(BenchSettings settings) throws Exception {
         try (RoundTripRig rig = RoundTripRig.start(settings)) {
-            long windowStart = System.nanoTime() + settings.warmup().toNanos();
-            long windowEnd = windowStart + settings.window().toNanos();
-            ClosedLoop loop = ClosedLoop.start(rig.apps(), settings.inFlight(), windowStart, windowEnd);
-            Pacing.sleepUntil(windowStart);
+            ClosedLoop loop = ClosedLoop.start(rig.apps(), settings.inFlight(), settings.warmup(), settings.window());
+            loop.awaitWindowStart();
             MeasuredWindow window = MeasuredWindow.open(rig.server());
-            Pacing.sleepUntil(windowEnd);
+            loop.awaitWindowEnd();
             MeasuredWindow.WindowFigures figures = window.close();
             HotspotProfiler.Hotspots hotspots = null;
             if (settings.profile()) {
