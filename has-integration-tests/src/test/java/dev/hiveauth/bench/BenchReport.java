@@ -2,6 +2,8 @@ package dev.hiveauth.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hiveauth.bench.external.ExternalResult;
+import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.users.UserFlow;
@@ -18,11 +20,12 @@ import java.util.Map;
  * the targets, each part's figures (null for a part not run) and the verdict against the targets.
  *
  * @param users one result per flow control of the users phase, in the order run
+ * @param external the relay in a process of its own, compared with the naive Node relay
  * @param loadAverageAtEnd the 1-minute load average when the run ended
  */
 public record BenchReport(String generatedAt, MachineInfo machine, Map<String, Object> settings,
                           Targets targets, PhaseResult saturation, PhaseResult fixedRate, List<UsersResult> users,
-                          IdleResult idle, double loadAverageAtEnd, Verdict verdict) {
+                          IdleResult idle, ExternalResult external, double loadAverageAtEnd, Verdict verdict) {
 
     /** The targets of issues 4 and 7, on a 2-core machine. */
     public record Targets(double roundTripsPerSecond, double serverP99Ms, int serverP99AtRate, long idleConnections,
@@ -40,13 +43,14 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
     public record Verdict(Boolean roundTripsPerSecond, Boolean serverP99, Boolean idleConnections,
                           boolean everyRequestAnsweredOnce, Boolean everyLoginApprovedOnce) {
         static Verdict of(Targets targets, PhaseResult saturation, PhaseResult fixedRate, List<UsersResult> users,
-                          IdleResult idle) {
+                          IdleResult idle, ExternalResult external) {
             return new Verdict(
                     saturation == null ? null : saturation.roundTripsPerSecond() >= targets.roundTripsPerSecond(),
                     fixedRate == null ? null : fixedRate.serverLatency().p99Ms() <= targets.serverP99Ms(),
                     idle == null ? null : idle.targetFitsIn1GiB(),
                     (saturation == null || saturation.correctness().ok())
-                            && (fixedRate == null || fixedRate.correctness().ok()),
+                            && (fixedRate == null || fixedRate.correctness().ok())
+                            && (external == null || external.correct()),
                     users == null ? null : users.stream().allMatch(UsersResult::ok));
         }
 
@@ -72,7 +76,8 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("rateWindow", BenchSettings.show(s.rateWindow()));
         settings.put("serverTimeout", BenchSettings.show(s.serverTimeout()));
         settings.put("serverLimits", "round trips: SPEC §1 defaults, except per-socket rate and pending limits lifted"
-                + " (one simulated connection carries many users' traffic); users: Limits.DEFAULT, nothing lifted");
+                + " (one simulated connection carries many users' traffic), in this JVM or (external) in the jar; users:"
+                + " Limits.DEFAULT, nothing lifted");
         settings.put("profile", s.profile());
         settings.put("userAccounts", s.userAccounts());
         settings.put("userClients", s.userClients());
@@ -82,6 +87,10 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("openThreads", s.openThreads());
         settings.put("sourceAddresses", s.sourceAddresses());
         settings.put("idleHeap", s.idleHeap());
+        settings.put("servers", s.external().servers().stream().map(RelayKind::settingName).toList());
+        settings.put("rounds", s.external().rounds());
+        settings.put("serverHeap", s.external().serverHeap());
+        settings.put("serverJar", s.external().serverJar().toAbsolutePath().normalize().toString());
         return settings;
     }
 

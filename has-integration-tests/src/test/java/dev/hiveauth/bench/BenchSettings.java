@@ -1,5 +1,7 @@
 package dev.hiveauth.bench;
 
+import dev.hiveauth.bench.external.ExternalSettings;
+import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.users.UserFlow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import java.util.function.Function;
  * Durations are written {@code 500ms}, {@code 15s} or {@code 2m}. The defaults make a full run last about
  * four minutes on two cores.
  *
- * @param phases which parts run ({@code bench.phases=saturation,rate,users,idle})
+ * @param phases which parts run ({@code bench.phases=saturation,rate,users,idle}; {@code external} too when named)
  * @param apps simulated APP connections ({@code bench.apps=8})
  * @param pksas simulated PKSA connections ({@code bench.pksas=4})
  * @param accountsPerPksa accounts each PKSA registers ({@code bench.accountsPerPksa=2})
@@ -40,16 +42,18 @@ import java.util.function.Function;
  * @param sourceAddresses local addresses for idle connections, round robin; empty lets the kernel choose
  *     ({@code bench.sourceAddresses=127.0.0.2,127.0.0.3})
  * @param idleHeap the child server's -Xmx ({@code bench.idleHeap=1g})
+ * @param external the relays the external phase compares and how often ({@link ExternalSettings})
  * @param reportDir where bench-report.json and bench-summary.txt go ({@code bench.reportDir=target})
  */
 public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accountsPerPksa, boolean replyPok, int inFlight,
                             Duration warmup, Duration window, int rate, Duration rateWarmup, Duration rateWindow,
                             Duration drainTimeout, Duration serverTimeout, boolean profile, int userAccounts,
                             int userClients, int userLogins, List<UserFlow> userFlows, int connections,
-                            int openThreads, List<String> sourceAddresses, String idleHeap, Path reportDir) {
+                            int openThreads, List<String> sourceAddresses, String idleHeap, ExternalSettings external,
+                            Path reportDir) {
 
     /** The parts of a run. */
-    public enum Phase { SATURATION, RATE, USERS, IDLE }
+    public enum Phase { SATURATION, RATE, USERS, IDLE, EXTERNAL }
 
     public BenchSettings {
         phases = phases.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(phases));
@@ -98,6 +102,13 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                 read("openThreads", "4", Integer::parseInt),
                 read("sourceAddresses", "", BenchSettings::list),
                 read("idleHeap", "1g", String::trim),
+                new ExternalSettings(
+                        read("servers", "has-compat,has-strict,node",
+                                text -> list(text).stream().map(RelayKind::named).distinct().toList()),
+                        read("rounds", "3", Integer::parseInt),
+                        read("serverHeap", "1g", String::trim),
+                        read("serverJar", "../has-server/target/has-server.jar", Path::of),
+                        read("naiveRelay", "bench/naive-relay", Path::of)),
                 read("reportDir", "target", Path::of));
     }
 

@@ -1,6 +1,8 @@
 package dev.hiveauth.bench;
 
 import dev.hiveauth.app.FlowControl;
+import dev.hiveauth.bench.external.ExternalResult;
+import dev.hiveauth.bench.external.ExternalRun;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.measure.CpuMeter.CpuUse;
 import dev.hiveauth.bench.measure.HotspotProfiler.Hotspots;
@@ -8,6 +10,7 @@ import dev.hiveauth.bench.measure.LatencySummary;
 import dev.hiveauth.bench.measure.ServerLatencyProbe.ServerLatency;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.roundtrip.RoundTripCorrectness;
+import dev.hiveauth.bench.roundtrip.ServerCounts;
 import dev.hiveauth.bench.users.UsersResult;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,9 @@ final class BenchSummary {
         if (report.idle() != null) {
             summary.idle(report.idle());
         }
+        if (report.external() != null) {
+            summary.external(report.external());
+        }
         return summary.out.toString();
     }
 
@@ -50,10 +56,12 @@ final class BenchSummary {
         line("load average (1 min): %.2f at start, %.2f at end (other work on the machine shows here)",
                 m.loadAverage(), report.loadAverageAtEnd());
         Map<String, Object> s = report.settings();
-        line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; replies %s; server"
-                + " timeout %s", s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"),
-                Boolean.TRUE.equals(s.get("replyPok")) ? "with a pok" : "WITHOUT a pok (what-if: not the target's setup)",
-                s.get("serverTimeout"));
+        if (report.saturation() != null || report.fixedRate() != null) {
+            line("peers: %s APPs, %s PKSAs with %s accounts each, all in this JVM with the server; replies %s; server"
+                    + " timeout %s", s.get("apps"), s.get("pksas"), s.get("accountsPerPksa"), Boolean.TRUE.equals(
+                    s.get("replyPok")) ? "with a pok" : "WITHOUT a pok (what-if: not the target's setup)",
+                    s.get("serverTimeout"));
+        }
         line("");
     }
 
@@ -105,12 +113,13 @@ final class BenchSummary {
     }
 
     private void correctness(RoundTripCorrectness c) {
+        ServerCounts server = c.server();
         line("  correctness        %s: %,d sent, %,d auth_wait, %,d answered once, %,d unanswered, %,d duplicates,"
-                + " %,d errors to APPs, %,d errors to PKSAs, %,d undecryptable; server: %,d accepted, %,d approved,"
-                + " %,d errors, %,d pok failures", c.ok() ? "OK" : "FAILED", c.sent(), c.waits(), c.answered(),
-                c.unanswered(), c.duplicates(), c.errorsToApps(), c.errorsToPksas(),
-                c.undecryptableAtApps() + c.undecryptableAtPksas(), c.serverAccepted(), c.serverApproved(),
-                c.serverErrorsSent(), c.serverPokFailures());
+                + " %,d errors to APPs, %,d errors to PKSAs, %,d undecryptable; %s", c.ok() ? "OK" : "FAILED", c.sent(),
+                c.waits(), c.answered(), c.unanswered(), c.duplicates(), c.errorsToApps(), c.errorsToPksas(),
+                c.undecryptableAtApps() + c.undecryptableAtPksas(), server == null ? "the relay counts nothing"
+                        : String.format(Locale.ROOT, "server: %,d accepted, %,d approved, %,d errors, %,d pok failures",
+                        server.accepted(), server.approved(), server.errorsSent(), server.pokFailures()));
         for (String sample : c.samples()) {
             line("                     %s", sample);
         }
@@ -180,6 +189,42 @@ final class BenchSummary {
                 r.heapAtTargetBytes() / MIB, met(r.targetFitsIn1GiB()));
         line("                     (measured up to %,d: this sandbox caps each process at %s open files)",
                 r.opened(), r.childOpenFiles());
+    }
+
+    private void external(ExternalResult r) {
+        line("");
+        line("The relay alone, in a process of its own (external): closed loop, %s; %s s warm-up, %s s measured;"
+                + " %d round(s), each relay in a fresh process, the order reversed every other round", r.load(),
+                number(r.warmupSeconds()), number(r.windowSeconds()), r.rounds());
+        line("  relay CPU = the relay process's utime+stime (/proc) over the window; generator = this JVM (the"
+                + " simulated peers); others = the rest of the machine");
+        line("  %-5s %-11s %13s %13s %7s %12s %12s %10s %7s %6s  %s", "round", "relay", "round trips/s",
+                "CPU µs/trip", "cores", "client p50", "client p99", "generator", "others", "load", "correctness");
+        for (ExternalRun run : r.runs()) {
+            LatencySummary c = run.clientLatency();
+            line("  %-5d %-11s %13.1f %13.1f %7.2f %9.2f ms %9.2f ms %10.2f %7.2f %6.2f  %s", run.round(),
+                    run.server(), run.roundTripsPerSecond(), run.relayCpuMicrosPerRoundTrip(), run.relayCores(),
+                    c.p50Ms(), c.p99Ms(), run.generatorCores(), run.otherCores(), run.loadAverageBefore(),
+                    run.correctness().ok() ? "OK" : "FAILED " + run.correctness().samples());
+        }
+        line("  medians over the rounds (ratios: median of each round's ratio to the naive relay):");
+        line("  %-11s %13s %9s %13s %9s %7s %12s %12s  %s", "relay", "round trips/s", "vs node", "CPU µs/trip",
+                "vs node", "cores", "client p50", "client p99", "");
+        for (ExternalResult.Medians m : r.medians()) {
+            line("  %-11s %13.1f %9s %13.1f %9s %7.2f %9.2f ms %9.2f ms  %s", m.server(), m.roundTripsPerSecond(),
+                    ratio(m.roundTripsVsNode()), m.relayCpuMicrosPerRoundTrip(), ratio(m.cpuVsNode()), m.relayCores(),
+                    m.clientP50Ms(), m.clientP99Ms(), m.description());
+        }
+        for (ExternalRun run : r.runs()) {
+            if (run.hotspots() != null) {
+                line("  %s, round %d:", run.server(), run.round());
+                hotspots(run.hotspots());
+            }
+        }
+    }
+
+    private static String ratio(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
     /** 15 rather than 15.0, 0.5 as it is. */

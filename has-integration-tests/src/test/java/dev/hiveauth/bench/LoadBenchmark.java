@@ -1,6 +1,9 @@
 package dev.hiveauth.bench;
 
 import dev.hiveauth.bench.BenchSettings.Phase;
+import dev.hiveauth.bench.external.ExternalPhase;
+import dev.hiveauth.bench.external.ExternalResult;
+import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.idle.IdleCapacityBenchmark;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.FixedRatePhase;
@@ -19,7 +22,8 @@ import java.util.List;
 /**
  * The load benchmark of the HAS server (issues 4 and 7): round trips per second with every role in this JVM
  * (closed loop), latency at a fixed rate (open loop), a backend's logins through the real client and wallet at
- * the relay's default limits (users), and idle connections held by a server alone in a child JVM. Settings are
+ * the relay's default limits (users), idle connections held by a server alone in a child JVM, and the relay alone in
+ * a process of its own against a naive Node relay (external; not run by default). Settings are
  * {@code bench.*} system properties ({@link BenchSettings}); the report goes to
  * {@code target/bench-report.json} and {@code target/bench-summary.txt}, and the summary to stdout.
  * Run it with {@code mvn -B -pl has-integration-tests -am verify -DskipTests -Dbench.load} (see BENCHMARKS.md).
@@ -46,6 +50,7 @@ public final class LoadBenchmark {
         PhaseResult fixedRate = null;
         List<UsersResult> users = null;
         IdleResult idle = null;
+        ExternalResult external = null;
         if (settings.runs(Phase.SATURATION)) {
             progress("closed loop: %d APPs x %d in flight, %d PKSAs; %s warm-up, %s measured", settings.apps(),
                     settings.inFlight(), settings.pksas(), BenchSettings.show(settings.warmup()),
@@ -77,10 +82,18 @@ public final class LoadBenchmark {
             idle = IdleCapacityBenchmark.run(settings);
             progress("idle: %d opened, %d heap bytes per connection", idle.opened(), idle.heapPerConnectionBytes());
         }
+        if (settings.runs(Phase.EXTERNAL)) {
+            progress("external: the relay in a process of its own, %s; %d APPs x %d in flight, %d PKSAs, %d accounts;"
+                    + " %d round(s); %s warm-up, %s measured", settings.external().servers().stream()
+                    .map(RelayKind::settingName).toList(), settings.apps(), settings.inFlight(), settings.pksas(),
+                    settings.accounts(), settings.external().rounds(), BenchSettings.show(settings.warmup()),
+                    BenchSettings.show(settings.window()));
+            external = ExternalPhase.run(settings);
+        }
         BenchReport.Targets targets = BenchReport.Targets.ISSUE;
         BenchReport report = new BenchReport(started, machine, BenchReport.describe(settings), targets, saturation,
-                fixedRate, users, idle, MachineInfo.currentLoadAverage(),
-                BenchReport.Verdict.of(targets, saturation, fixedRate, users, idle));
+                fixedRate, users, idle, external, MachineInfo.currentLoadAverage(),
+                BenchReport.Verdict.of(targets, saturation, fixedRate, users, idle, external));
         write(report, settings.reportDir());
         return report;
     }
@@ -90,7 +103,8 @@ public final class LoadBenchmark {
         Files.writeString(dir.resolve("bench-summary.txt"), BenchSummary.of(report));
     }
 
-    private static void progress(String format, Object... args) {
+    /** One line on stderr while a run goes on: what is being measured, and each part's headline. */
+    public static void progress(String format, Object... args) {
         System.err.printf("[bench] " + format + "%n", args);
     }
 }

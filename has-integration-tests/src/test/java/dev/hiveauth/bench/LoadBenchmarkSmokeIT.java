@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.bench.BenchSettings.Phase;
+import dev.hiveauth.bench.external.ExternalResult;
+import dev.hiveauth.bench.external.ExternalRun;
+import dev.hiveauth.bench.external.ExternalSettings;
+import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.users.UserFlow;
 import dev.hiveauth.bench.users.UsersResult;
+import dev.hiveauth.it.fixture.ChildRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Keeps the load benchmark from rotting: every part of it, at a size that takes seconds, inside
- * {@code mvn verify}. It checks that every request was answered exactly once, every login approved once with
+ * {@code mvn verify} (the external part against the jar only: Node is not needed to build the project). It checks that every request was answered exactly once, every login approved once with
  * nothing refused by the relay, and the report is complete, never how fast anything was (that depends on the
  * machine).
  */
@@ -33,7 +38,8 @@ class LoadBenchmarkSmokeIT {
         BenchSettings settings = new BenchSettings(EnumSet.allOf(Phase.class), 2, 2, 1, true, 4, Duration.ofMillis(200),
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), true, 10, 2, 200, List.of(UserFlow.DEFAULT, UserFlow.RELAY), 50, 2, List.of(),
-                "256m", REPORT_DIR);
+                "256m", new ExternalSettings(List.of(RelayKind.HAS_COMPAT, RelayKind.HAS_STRICT), 1, "256m",
+                        ChildRelay.JAR, Path.of("bench", "naive-relay")), REPORT_DIR);
 
         BenchReport report = LoadBenchmark.run(settings);
 
@@ -47,7 +53,7 @@ class LoadBenchmarkSmokeIT {
         assertThat(fixedRate.correctness().ok()).isTrue();
         assertThat(fixedRate.correctness().sent()).isEqualTo(200);
         assertThat(fixedRate.correctness().answered()).isEqualTo(200);
-        assertThat(fixedRate.correctness().serverApproved()).isEqualTo(200);
+        assertThat(fixedRate.correctness().server().approved()).isEqualTo(200);
         assertThat(fixedRate.clientLatency().count()).isEqualTo(200);
         assertThat(fixedRate.serverLatency().frames()).isPositive();
 
@@ -69,11 +75,24 @@ class LoadBenchmarkSmokeIT {
         assertThat(idle.heapWithConnectionsBytes()).isPositive();
         assertThat(idle.heapMaxBytes()).isPositive();
 
+        // The jar in a child process, compat then strict (Node is for the full benchmark only): the relay's own
+        // counts, read from its /metrics, agree with the peers', and its CPU was read from /proc.
+        ExternalResult external = report.external();
+        assertThat(external.runs()).extracting(ExternalRun::server).containsExactly("has-compat", "has-strict");
+        for (ExternalRun run : external.runs()) {
+            assertThat(run.correctness().ok()).as("%s: %s", run.server(), run.correctness().samples()).isTrue();
+            assertThat(run.correctness().server().approved()).isEqualTo(run.correctness().answered()).isPositive();
+            assertThat(run.relayCpuMicrosPerRoundTrip()).isPositive();
+        }
+        assertThat(external.runs()).extracting(ExternalRun::hotspots).as("each jar's JFR recording, read")
+                .doesNotContainNull();
+        assertThat(external.medians()).extracting(ExternalResult.Medians::roundTripsVsNode).containsOnlyNulls();
+
         assertThat(report.verdict().everyRequestAnsweredOnce()).isTrue();
         assertThat(report.verdict().everyLoginApprovedOnce()).isTrue();
         JsonNode json = new ObjectMapper().readTree(REPORT_DIR.resolve("bench-report.json").toFile());
         for (String field : List.of("generatedAt", "machine", "settings", "targets", "saturation", "fixedRate", "users",
-                "idle", "verdict")) {
+                "idle", "external", "verdict")) {
             assertThat(json.hasNonNull(field)).as("report field %s", field).isTrue();
         }
         assertThat(json.at("/machine/cores").asInt()).isPositive();
@@ -81,6 +100,7 @@ class LoadBenchmarkSmokeIT {
         assertThat(json.at("/idle/heapPerConnectionBytes").isNumber()).isTrue();
         assertThat(json.at("/users/1/relay/approved").asLong()).isEqualTo(200);
         assertThat(Files.readString(REPORT_DIR.resolve("bench-summary.txt")))
-                .contains("round trips/s", "server latency ms", "Many users per socket", "Idle connections");
+                .contains("round trips/s", "server latency ms", "Many users per socket", "Idle connections",
+                        "The relay alone, in a process of its own");
     }
 }

@@ -24,8 +24,8 @@ import jdk.jfr.consumer.RecordingFile;
  * stack depth (64 by default; the bench profile raises it so the relay's frames stay in view).
  */
 public final class HotspotProfiler {
-    private static final String EVENT = "jdk.ExecutionSample";
-    private static final Duration PERIOD = Duration.ofMillis(10);
+    static final String EVENT = "jdk.ExecutionSample";
+    static final Duration PERIOD = Duration.ofMillis(10);
     private static final int TOP_METHODS = 15;
 
     /** Work that shows up anywhere on a stack: a label and the frame prefix that marks it. */
@@ -88,7 +88,7 @@ public final class HotspotProfiler {
             Path file = Files.createTempFile("hiveauth-bench", ".jfr");
             try {
                 recording.dump(file);
-                return summarize(RecordingFile.readAllEvents(file));
+                return summarize(file);
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -97,6 +97,11 @@ public final class HotspotProfiler {
         } finally {
             recording.close();
         }
+    }
+
+    /** Sums up the execution samples of a recording file, this JVM's or another's ({@link ChildProfiler}). */
+    static Hotspots summarize(Path recording) throws IOException {
+        return summarize(RecordingFile.readAllEvents(recording));
     }
 
     private static Hotspots summarize(List<RecordedEvent> events) {

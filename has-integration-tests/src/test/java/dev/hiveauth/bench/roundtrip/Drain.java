@@ -2,9 +2,11 @@ package dev.hiveauth.bench.roundtrip;
 
 import dev.hiveauth.bench.Pacing;
 import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The end of a phase: sending has stopped; wait for the last answers, then for the counters to agree. */
-final class Drain {
+public final class Drain {
     /**
      * The server counts a reply as approved just after queueing it, so an APP can see the last auth_ack a
      * moment before the server's counter moves: give the counters that moment before judging.
@@ -14,9 +16,11 @@ final class Drain {
     private Drain() {
     }
 
-    static RoundTripCorrectness await(RoundTripRig rig, Duration timeout) {
-        Pacing.awaitCondition(() -> rig.outstanding() == 0, timeout);
-        Pacing.awaitCondition(() -> rig.correctness().ok(), SETTLE);
-        return rig.correctness();
+    /** Waits up to {@code timeout} for nothing to be {@code outstanding}, then judges by {@code correctness}. */
+    public static RoundTripCorrectness await(LongSupplier outstanding, Supplier<RoundTripCorrectness> correctness,
+                                             Duration timeout) {
+        Pacing.awaitCondition(() -> outstanding.getAsLong() == 0, timeout);
+        Pacing.awaitCondition(() -> correctness.get().ok(), SETTLE);
+        return correctness.get();
     }
 }

@@ -56,7 +56,7 @@ public final class FixedRatePhase {
             if (senderFailure.get() != null) {
                 throw new IllegalStateException("the sender stopped before its schedule ended", senderFailure.get());
             }
-            RoundTripCorrectness correctness = Drain.await(rig, settings.drainTimeout());
+            RoundTripCorrectness correctness = rig.drain(settings.drainTimeout());
             return PhaseResult.of("fixedRate", settings.rate() + " requests/s over " + settings.apps() + " APPs",
                     settings.rateWarmup(), settings.rateWindow(), answeredInWindow.get(), latencies.summary(), figures,
                     maxLagNanos.get(), null, correctness);

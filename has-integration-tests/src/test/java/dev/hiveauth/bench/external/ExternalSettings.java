@@ -1,0 +1,30 @@
+package dev.hiveauth.bench.external;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the external phase compares and how often; its load is the closed loop's ({@code bench.apps},
+ * {@code bench.inFlight}, {@code bench.pksas}, {@code bench.accountsPerPksa}, {@code bench.warmup},
+ * {@code bench.window}).
+ *
+ * @param servers the relays, in the order of the first round; later rounds alternate it
+ *     ({@code bench.servers=has-compat,has-strict,node})
+ * @param rounds how many times each relay is measured, each time in a fresh process ({@code bench.rounds=3})
+ * @param serverHeap the jar's {@code -Xms} and {@code -Xmx} ({@code bench.serverHeap=1g})
+ * @param serverJar the relay to measure ({@code bench.serverJar=../has-server/target/has-server.jar})
+ * @param naiveRelay where naive-relay.js and its package files are ({@code bench.naiveRelay=bench/naive-relay});
+ *     the phase installs its {@code ws} with {@code npm ci} into a copy under the report directory
+ */
+public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
+                               Path naiveRelay) {
+    public ExternalSettings {
+        servers = List.copyOf(servers);
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("bench.servers must name at least one of has-compat, has-strict, node");
+        }
+        if (rounds <= 0) {
+            throw new IllegalArgumentException("bench.rounds must be positive");
+        }
+    }
+}
