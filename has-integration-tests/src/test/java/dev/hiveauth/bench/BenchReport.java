@@ -91,6 +91,8 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("rounds", s.external().rounds());
         settings.put("serverHeap", s.external().serverHeap());
         settings.put("serverJar", s.external().serverJar().toAbsolutePath().normalize().toString());
+        settings.put("baselineJar", s.external().baselineJar() == null ? ""
+                : s.external().baselineJar().toAbsolutePath().normalize().toString());
         return settings;
     }
 

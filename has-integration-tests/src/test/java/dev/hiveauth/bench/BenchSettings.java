@@ -108,6 +108,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                         read("rounds", "3", Integer::parseInt),
                         read("serverHeap", "1g", String::trim),
                         read("serverJar", "../has-server/target/has-server.jar", Path::of),
+                        read("baselineJar", "", text -> text.isEmpty() ? null : Path.of(text)),
                         read("naiveRelay", "bench/naive-relay", Path::of)),
                 read("reportDir", "target", Path::of));
     }

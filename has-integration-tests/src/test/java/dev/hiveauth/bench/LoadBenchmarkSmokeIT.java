@@ -39,7 +39,7 @@ class LoadBenchmarkSmokeIT {
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), true, 10, 2, 200, List.of(UserFlow.DEFAULT, UserFlow.RELAY), 50, 2, List.of(),
                 "256m", new ExternalSettings(List.of(RelayKind.HAS_COMPAT, RelayKind.HAS_STRICT), 1, "256m",
-                        ChildRelay.JAR, Path.of("bench", "naive-relay")), REPORT_DIR);
+                        ChildRelay.JAR, null, Path.of("bench", "naive-relay")), REPORT_DIR);
 
         BenchReport report = LoadBenchmark.run(settings);
 

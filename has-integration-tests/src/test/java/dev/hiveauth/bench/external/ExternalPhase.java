@@ -51,7 +51,7 @@ public final class ExternalPhase {
                     boolean profile = settings.profile() && kind.isJar() && round == external.rounds();
                     Path runDir = dir.resolve(kind.settingName() + "-" + round);
                     try (RelayUnderTest relay = kind.isJar()
-                            ? JarRelay.start(external.serverJar(), external.serverHeap(), kind.replyPok(), runDir,
+                            ? JarRelay.start(kind.isBaseline() ? external.baselineJar() : external.serverJar(), external.serverHeap(), kind.replyPok(), runDir,
                                     hive.uri(), settings.serverTimeout())
                             : NaiveRelay.start(naiveRelay, settings.serverTimeout())) {
                         ExternalRun run = measure(settings, kind, round, relay, accounts, profile ? runDir : null);

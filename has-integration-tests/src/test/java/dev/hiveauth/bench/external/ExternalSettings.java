@@ -13,15 +13,20 @@ import java.util.List;
  * @param rounds how many times each relay is measured, each time in a fresh process ({@code bench.rounds=3})
  * @param serverHeap the jar's {@code -Xms} and {@code -Xmx} ({@code bench.serverHeap=1g})
  * @param serverJar the relay to measure ({@code bench.serverJar=../has-server/target/has-server.jar})
+ * @param baselineJar the jar {@code base-compat} and {@code base-strict} run ({@code bench.baselineJar}, none by
+ *     default), to measure a change against the jar before it side by side
  * @param naiveRelay where naive-relay.js and its package files are ({@code bench.naiveRelay=bench/naive-relay});
  *     the phase installs its {@code ws} with {@code npm ci} into a copy under the report directory
  */
 public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
-                               Path naiveRelay) {
+                               Path baselineJar, Path naiveRelay) {
     public ExternalSettings {
         servers = List.copyOf(servers);
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("bench.servers must name at least one of has-compat, has-strict, node");
+        }
+        if (baselineJar == null && servers.stream().anyMatch(RelayKind::isBaseline)) {
+            throw new IllegalArgumentException("base-compat and base-strict need -Dbench.baselineJar=<jar>");
         }
         if (rounds <= 0) {
             throw new IllegalArgumentException("bench.rounds must be positive");

@@ -10,7 +10,11 @@ public enum RelayKind {
     /** has-server.jar with {@code --strict-pok}: every auth_ack carries a reply pok, which the relay checks. */
     HAS_STRICT("has-strict", "has-server.jar --strict-pok (a pok on every reply)", true),
     /** naive-relay.js on Node's ws: checks nothing, so its wallets answer as in compat mode. */
-    NODE("node", "naive Node relay (ws, checks nothing; replies without pok)", false);
+    NODE("node", "naive Node relay (ws, checks nothing; replies without pok)", false),
+    /** {@code bench.baselineJar} (e.g. main's jar before a change) at its default, for a before/after in one run. */
+    BASE_COMPAT("base-compat", "baseline jar, compat (replies without pok)", false),
+    /** {@code bench.baselineJar} with {@code --strict-pok}. */
+    BASE_STRICT("base-strict", "baseline jar --strict-pok (a pok on every reply)", true);
 
     private final String settingName;
     private final String description;
@@ -40,10 +44,15 @@ public enum RelayKind {
         return this != NODE;
     }
 
+    /** Whether this relay is {@code bench.baselineJar} rather than {@code bench.serverJar}. */
+    boolean isBaseline() {
+        return this == BASE_COMPAT || this == BASE_STRICT;
+    }
+
     public static RelayKind named(String name) {
         return Arrays.stream(values()).filter(kind -> kind.settingName.equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no relay named " + name + "; known: has-compat, "
-                        + "has-strict, node"));
+                        + "has-strict, node, base-compat, base-strict"));
     }
 }
