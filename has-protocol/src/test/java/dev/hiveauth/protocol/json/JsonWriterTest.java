@@ -2,7 +2,9 @@ package dev.hiveauth.protocol.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonWriterTest {
@@ -31,6 +33,38 @@ class JsonWriterTest {
         assertThat(quoted("é 爱 😀 \u2028")).isEqualTo("\"é 爱 😀 \u2028\"");
         assertThat(quoted("lone \uD800 and \uDC00")).isEqualTo("\"lone \\ud800 and \\udc00\"");
         assertThat(quoted("reversed \uDE00\uD83D")).isEqualTo("\"reversed \\ude00\\ud83d\"");
+    }
+
+    /** Random strings mixing plain runs, escapes, pairs and lone surrogates read back as themselves. */
+    @Test
+    void randomStringsReadBackUnchanged() throws Exception {
+        Random random = new Random(20261202);
+        char[] pieces = {'a', 'Z', '"', '\\', '\n', '\u0001', '\u007f', 'é', '\u2028', '\uD83D', '\uDE00', '/'};
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(40); length > 0; length--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String original = text.toString();
+            String written = quoted(original);
+            assertThat(loneSurrogates(written)).as("JSON.stringify escapes lone surrogates: " + written).isZero();
+            String back = mapper.readValue(written, String.class);
+            assertThat(back).as(written).isEqualTo(original);
+        }
+    }
+
+    private static int loneSurrogates(String text) {
+        int lone = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                lone++;
+            }
+        }
+        return lone;
     }
 
     @Test

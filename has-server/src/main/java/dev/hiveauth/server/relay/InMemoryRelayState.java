@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link RelayState} in this JVM's memory: concurrent maps, nothing survives a restart. */
@@ -16,15 +15,13 @@ public final class InMemoryRelayState implements RelayState {
     private final Map<String, Set<PendingRequest>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> registered = new ConcurrentHashMap<>();
     private final AtomicInteger registrations = new AtomicInteger();
-    /** Requests by the time they may stop being live, so a sweep touches only what is due, not everything. */
-    private final PriorityBlockingQueue<Deadline> deadlines =
-            new PriorityBlockingQueue<>(64, Comparator.comparingLong(Deadline::at));
+    private final ExpiryBuckets deadlines = new ExpiryBuckets();
 
     @Override
     public void add(PendingRequest request) {
         byUuid.put(request.uuid(), request);
         byAccount.computeIfAbsent(request.account(), account -> ConcurrentHashMap.newKeySet()).add(request);
-        deadlines.add(new Deadline(request.expire(), request));
+        deadlines.add(request.expire(), request);
     }
 
     @Override
@@ -50,15 +47,11 @@ public final class InMemoryRelayState implements RelayState {
 
     @Override
     public synchronized List<PendingRequest> sweep(long now) {
-        List<PendingRequest> removed = new ArrayList<>();
-        Deadline due;
-        while ((due = deadlines.peek()) != null && due.at() <= now) {
-            deadlines.poll();
-            PendingRequest request = due.request();
-            long liveUntil = request.liveUntil();
-            if (liveUntil > now) {
-                deadlines.add(new Deadline(liveUntil, request)); // answered meanwhile: its reply is kept longer
-            } else if (byUuid.remove(request.uuid(), request)) {
+        List<PendingRequest> due = new ArrayList<>();
+        deadlines.sweep(now, due);
+        List<PendingRequest> removed = new ArrayList<>(due.size());
+        for (PendingRequest request : due) {
+            if (byUuid.remove(request.uuid(), request)) {
                 byAccount.computeIfPresent(request.account(), (account, requests) -> {
                     requests.remove(request);
                     return requests.isEmpty() ? null : requests;
@@ -67,9 +60,6 @@ public final class InMemoryRelayState implements RelayState {
             }
         }
         return removed;
-    }
-
-    private record Deadline(long at, PendingRequest request) {
     }
 
     @Override

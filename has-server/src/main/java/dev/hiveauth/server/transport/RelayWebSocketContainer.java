@@ -3,6 +3,7 @@ package dev.hiveauth.server.transport;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
@@ -15,6 +16,7 @@ final class RelayWebSocketContainer extends TyrusServerContainer {
     static final String CONTEXT_PATH = "/";
 
     private final WebSocketEngine engine;
+    private final SessionScheduler sessionScheduler = new SessionScheduler();
 
     RelayWebSocketContainer(int incomingBufferSize, int maxSessions) {
         super((java.util.Set<Class<?>>) null);
@@ -37,6 +39,18 @@ final class RelayWebSocketContainer extends TyrusServerContainer {
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return engine;
+    }
+
+    /** See {@link SessionScheduler}: Tyrus's own pool would take a thread hop for every message received. */
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return sessionScheduler;
+    }
+
+    @Override
+    public void shutdown() {
+        sessionScheduler.shutdownNow();
+        super.shutdown();
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.hiveauth.server.relay;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Requests by the second they may stop being live, so a sweep touches only what is due. One bucket per second: adding
+ * is an append to the bucket of its second (a few dozen seconds are live at once), where a priority queue of every
+ * request waiting or kept for attach — hundreds of thousands on a busy relay — cost a lock and a sift each time.
+ * Adds never land in a second the sweep has passed: a request's deadline is at least a second ahead of its arrival.
+ */
+final class ExpiryBuckets {
+    private static final long SECOND = 1000;
+
+    private final ConcurrentSkipListMap<Long, Queue<PendingRequest>> bySecond = new ConcurrentSkipListMap<>();
+
+    /** Tracks {@code request} until {@code at} (epoch millis), when a sweep looks at it again. */
+    void add(long at, PendingRequest request) {
+        bySecond.computeIfAbsent(Math.floorDiv(at, SECOND), second -> new ConcurrentLinkedQueue<>()).add(request);
+    }
+
+    /**
+     * Takes out every request no longer live at {@code now} into {@code due}; one answered meanwhile moves to the
+     * second its reply stops being kept. One caller at a time.
+     */
+    void sweep(long now, List<PendingRequest> due) {
+        long currentSecond = Math.floorDiv(now, SECOND);
+        Iterator<Map.Entry<Long, Queue<PendingRequest>>> buckets =
+                bySecond.headMap(currentSecond, true).entrySet().iterator();
+        while (buckets.hasNext()) {
+            Map.Entry<Long, Queue<PendingRequest>> bucket = buckets.next();
+            long second = bucket.getKey();
+            for (Iterator<PendingRequest> requests = bucket.getValue().iterator(); requests.hasNext(); ) {
+                PendingRequest request = requests.next();
+                long liveUntil = request.liveUntil();
+                if (liveUntil <= now) {
+                    requests.remove();
+                    due.add(request);
+                } else if (Math.floorDiv(liveUntil, SECOND) != second) {
+                    requests.remove();
+                    add(liveUntil, request);
+                }
+            }
+            if (second < currentSecond) {
+                buckets.remove(); // every deadline in it has passed: it is empty, and nothing is added to it any more
+            }
+        }
+    }
+}
