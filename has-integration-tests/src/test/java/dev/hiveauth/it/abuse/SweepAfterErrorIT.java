@@ -74,6 +74,11 @@ class SweepAfterErrorIT {
         }
 
         @Override
+        public void answered(PendingRequest request) {
+            inner.answered(request);
+        }
+
+        @Override
         public int requestCount() {
             return inner.requestCount();
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** {@link RelayState} in this JVM's memory: concurrent maps, nothing survives a restart. */
 public final class InMemoryRelayState implements RelayState {
     private final Map<String, PendingRequest> byUuid = new ConcurrentHashMap<>();
+    /** Requests waiting for a wallet, by account: an answered one leaves at once, its kept reply is in byUuid only. */
     private final Map<String, Set<PendingRequest>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> registered = new ConcurrentHashMap<>();
     private final AtomicInteger registrations = new AtomicInteger();
@@ -46,16 +47,27 @@ public final class InMemoryRelayState implements RelayState {
     }
 
     @Override
+    public void answered(PendingRequest request) {
+        leaveAccount(request);
+    }
+
+    private void leaveAccount(PendingRequest request) {
+        byAccount.computeIfPresent(request.account(), (account, requests) -> {
+            requests.remove(request);
+            return requests.isEmpty() ? null : requests;
+        });
+    }
+
+    @Override
     public synchronized List<PendingRequest> sweep(long now) {
         List<PendingRequest> due = new ArrayList<>();
         deadlines.sweep(now, due);
         List<PendingRequest> removed = new ArrayList<>(due.size());
         for (PendingRequest request : due) {
             if (byUuid.remove(request.uuid(), request)) {
-                byAccount.computeIfPresent(request.account(), (account, requests) -> {
-                    requests.remove(request);
-                    return requests.isEmpty() ? null : requests;
-                });
+                if (!request.isAnswered()) {
+                    leaveAccount(request);
+                }
                 removed.add(request);
             }
         }

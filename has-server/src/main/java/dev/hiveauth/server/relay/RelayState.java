@@ -18,6 +18,9 @@ public interface RelayState {
     /** Unanswered requests for the account, oldest first (to forward to a PKSA that just registered). */
     List<PendingRequest> unanswered(String account);
 
+    /** The request got its reply: it waits for no wallet any more (the reply may still be kept for attach). */
+    void answered(PendingRequest request);
+
     /** Removes and returns every request that is no longer live at {@code now}. */
     List<PendingRequest> sweep(long now);
 

@@ -120,6 +120,7 @@ final class ReplyHandler {
             metrics.request(pending.family().prefix(), outcome(reply));
             pending.app().send(frame);
         }
+        state.answered(pending);
         router.stoppedWaiting(pending);
         metrics.relayed(receivedNanos);
         LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
