@@ -3,7 +3,7 @@ package dev.hiveauth.protocol.crypto;
 /**
  * Elliptic-curve Diffie–Hellman as Hive memos use it: the bare 32-byte x coordinate of d·P, which
  * {@link PrivateKey#sharedSecret} then hashes with SHA-512. Two implementations give the same bytes:
- * {@link Libsecp256k1Ecdh} (native, about three times faster) wherever its library loads, and
+ * {@link Libsecp256k1Ecdh} (native, its multiplication three to four times as fast) wherever its library loads, and
  * {@link BouncyCastleEcdh} everywhere else.
  */
 interface Ecdh {

@@ -34,23 +34,35 @@ final class Libsecp256k1Ecdh implements Ecdh {
             LOG.debug("libsecp256k1 binding not on the class path; memo key agreement uses BouncyCastle");
             return Optional.empty();
         }
-        Libsecp256k1Ecdh ecdh;
         try {
-            ecdh = new Libsecp256k1Ecdh(Secp256k1.get());
+            Libsecp256k1Ecdh ecdh = new Libsecp256k1Ecdh(Secp256k1.get());
+            if (!ecdh.agreesWithBouncyCastle()) {
+                LOG.error("libsecp256k1 loaded but disagrees with BouncyCastle on a known key pair; not using it");
+                return Optional.empty();
+            }
+            LOG.info("memo key agreement uses libsecp256k1 (native)");
+            return Optional.of(ecdh);
         } catch (LinkageError | RuntimeException e) {
             // no library for this OS or CPU, a temporary directory it cannot be unpacked to or run from, …
-            LOG.warn("libsecp256k1 did not load ({}); memo key agreement uses BouncyCastle, about three times "
-                    + "slower for keys the relay has not seen", e.toString());
+            LOG.warn("libsecp256k1 did not load ({}); memo key agreement uses BouncyCastle: a proof from a key "
+                    + "the relay has not seen costs about two and a half times as much", rootCause(e));
             return Optional.empty();
         }
+    }
+
+    private boolean agreesWithBouncyCastle() {
         PrivateKey mine = PrivateKey.fromSeed("hiveauth libsecp256k1 self-check, mine");
         PublicKey other = PrivateKey.fromSeed("hiveauth libsecp256k1 self-check, other").publicKey();
-        if (!Arrays.equals(ecdh.sharedX(mine, other), new BouncyCastleEcdh().sharedX(mine, other))) {
-            LOG.error("libsecp256k1 loaded but disagrees with BouncyCastle on a known key pair; not using it");
-            return Optional.empty();
+        return Arrays.equals(sharedX(mine, other), new BouncyCastleEcdh().sharedX(mine, other));
+    }
+
+    // the binding fails in its static initialiser: the reason is at the bottom of the chain
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
         }
-        LOG.info("memo key agreement uses libsecp256k1 (native)");
-        return Optional.of(ecdh);
+        return cause.toString();
     }
 
     private static boolean bindingOnClassPath() {
