@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -70,8 +71,8 @@ class EcdhTest {
         Ecdh fast = fastOrSkip();
         PublicKey other = PrivateKey.fromSeed("some account key").publicKey();
         byte[] x = Arrays.copyOfRange(other.uncompressed(), 1, 33);
-        PrivateKey one = PrivateKey.fromBytes(Secp256k1.toBytes32(java.math.BigInteger.ONE));
-        PrivateKey minusOne = PrivateKey.fromBytes(Secp256k1.toBytes32(Secp256k1.N.subtract(java.math.BigInteger.ONE)));
+        PrivateKey one = PrivateKey.fromBytes(Secp256k1.toBytes32(BigInteger.ONE));
+        PrivateKey minusOne = PrivateKey.fromBytes(Secp256k1.toBytes32(Secp256k1.N.subtract(BigInteger.ONE)));
 
         for (Ecdh ecdh : List.of(fast, PURE_JAVA)) {
             assertThat(ecdh.sharedX(one, other)).as("%s, d = 1", ecdh).isEqualTo(x);
