@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A Hive private key (secp256k1 scalar), read and written as WIF: {@code Base58(0x80 ‖ d ‖ checksum)}
@@ -138,8 +137,7 @@ public final class PrivateKey {
 
     /** {@link #sharedSecret} without the remembered result. */
     byte[] computeSharedSecret(PublicKey other) {
-        ECPoint shared = other.point().multiply(d).normalize();
-        return Hash.sha512(Secp256k1.toBytes32(shared.getAffineXCoord().toBigInteger()));
+        return Hash.sha512(Ecdh.inUse().sharedX(this, other));
     }
 
     private record SharedWith(PublicKey peer, byte[] secret) {

@@ -99,6 +99,11 @@ public final class PublicKey {
         return point;
     }
 
+    /** The 65-byte uncompressed encoding, 04 ‖ x ‖ y: what a native library parses without a square root. */
+    byte[] uncompressed() {
+        return point().getEncoded(false);
+    }
+
     /** Checks a signature over a 32-byte digest (any valid signature: hive-js, dhive, low-S or not). */
     public boolean verify(byte[] digest, Signature signature) {
         return !isNull() && signature.verify(digest, this);
