@@ -1,14 +1,17 @@
 package dev.hiveauth.server.transport;
 
+import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.FileCacheFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 
 /**
  * Puts the {@link InboundGuard} and the {@link OutboundGuard} on a listener, after TLS and before the HTTP codec:
- * they see plain WebSocket bytes both ways, before Tyrus buffers any and after it frames them; and the
- * {@link ClientAddressFilter} right after the codec, before Tyrus.
+ * they see plain WebSocket bytes both ways, before Tyrus buffers any and after it frames them. Around the codec, the
+ * {@link CodecBypass} right before it and, right after it, {@link SwitchingProtocols} and the
+ * {@link ClientAddressFilter}, before Tyrus. And takes off Grizzly's file cache: a relay serves no files.
  */
 final class PeerGuardAddOn implements AddOn {
     private final long maxFrameBytes;
@@ -25,12 +28,25 @@ final class PeerGuardAddOn implements AddOn {
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        // The relay serves no files, yet the file cache was looked up with the upgrade request on every read of every
+        // socket (and it would take the CodecBypass's frames for a request).
+        removeFilter(builder, FileCacheFilter.class);
         int httpCodec = builder.indexOfType(HttpServerFilter.class);
         if (httpCodec < 0) {
             throw new IllegalStateException("the listener has no HTTP codec to guard");
         }
         builder.add(httpCodec, new OutboundGuard(buffers, closer));
         builder.add(httpCodec, new InboundGuard(maxFrameBytes, admission, buffers, closer));
-        builder.add(builder.indexOfType(HttpServerFilter.class) + 1, new ClientAddressFilter(closer));
+        builder.add(builder.indexOfType(HttpServerFilter.class), new CodecBypass(closer)); // must stay right before it
+        int afterCodec = builder.indexOfType(HttpServerFilter.class) + 1;
+        builder.add(afterCodec, new ClientAddressFilter(closer));
+        builder.add(afterCodec, new SwitchingProtocols(closer));
+    }
+
+    private static void removeFilter(FilterChainBuilder builder, Class<? extends Filter> type) {
+        int index = builder.indexOfType(type);
+        if (index >= 0) {
+            builder.remove(index);
+        }
     }
 }
