@@ -6,12 +6,13 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.FileCacheFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 
 /**
  * Puts the {@link InboundGuard} and the {@link OutboundGuard} on a listener, after TLS and before the HTTP codec:
  * they see plain WebSocket bytes both ways, before Tyrus buffers any and after it frames them. Around the codec, the
  * {@link CodecBypass} right before it and, right after it, {@link SwitchingProtocols} and the
- * {@link ClientAddressFilter}, before Tyrus. And takes off Grizzly's file cache: a relay serves no files.
+ * {@link ClientAddressFilter}, before Tyrus. And takes off what a relay does not use: Grizzly's idle timeout, its file cache.
  */
 final class PeerGuardAddOn implements AddOn {
     private final long maxFrameBytes;
@@ -28,8 +29,10 @@ final class PeerGuardAddOn implements AddOn {
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        // The relay serves no files, yet the file cache was looked up with the upgrade request on every read of every
-        // socket (and it would take the CodecBypass's frames for a request).
+        // WebSockets never time out (the keep-alive timeout is off), yet the idle filter kept a record of every
+        // connection in a queue (the relay's own deadlines are in PeerBuffers); and the relay serves no files, yet the
+        // file cache was looked up with the upgrade request on every read of every socket.
+        removeFilter(builder, IdleTimeoutFilter.class);
         removeFilter(builder, FileCacheFilter.class);
         int httpCodec = builder.indexOfType(HttpServerFilter.class);
         if (httpCodec < 0) {
