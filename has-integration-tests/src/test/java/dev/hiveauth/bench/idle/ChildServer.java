@@ -48,8 +48,8 @@ final class ChildServer implements AutoCloseable {
         this.uri = URI.create(ready.substring(READY.length()).trim());
     }
 
-    /** Starts the child JVM with {@code -Xmx<heap>} and waits for its ready line. */
-    static ChildServer start(String heap, Path log) throws IOException {
+    /** Starts the child JVM with {@code -Xmx<heap>}, admitting {@code connections}, and waits for its ready line. */
+    static ChildServer start(String heap, int connections, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> options = List.of("-Xmx" + heap, "-XX:+UseG1GC");
         List<String> command = new ArrayList<>();
@@ -58,6 +58,7 @@ final class ChildServer implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(IdleServerProcess.class.getName());
+        command.add(Integer.toString(connections));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();

@@ -36,7 +36,7 @@ public final class IdleCapacityBenchmark {
             sources.add(InetAddress.getByName(address));
         }
         Path log = settings.reportDir().resolve("bench-idle-server.log");
-        try (ChildServer child = ChildServer.start(settings.idleHeap(), log)) {
+        try (ChildServer child = ChildServer.start(settings.idleHeap(), settings.connections(), log)) {
             Map<String, Long> baseline = child.heap();
             RawWebSocketConnector connector = new RawWebSocketConnector(child.uri(), sources);
             List<Socket> sockets = Collections.synchronizedList(new ArrayList<>(settings.connections()));

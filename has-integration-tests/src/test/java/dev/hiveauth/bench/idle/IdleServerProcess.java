@@ -1,7 +1,10 @@
 package dev.hiveauth.bench.idle;
 
 import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.relay.AccountKeys;
+import dev.hiveauth.server.relay.AddressLimits;
+import dev.hiveauth.server.relay.Limits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,8 +18,8 @@ import java.util.Map;
 
 /**
  * The server of the idle-connection benchmark, alone in its own JVM so its heap is measured alone: the same
- * {@link HasServer} the runnable jar starts (default limits; an empty account table, since idle peers never
- * register). It prints the jar's ready line, then answers commands on stdin, one line each:
+ * {@link HasServer} the runnable jar starts (default limits, except that it admits the connections the benchmark
+ * opens, all from one address: its only argument; an empty account table, since idle peers never register). It prints the jar's ready line, then answers commands on stdin, one line each:
  * {@code count} → {@code connections=N}; {@code heap} → a full GC, then
  * {@code used=… committed=… max=… direct=… rss=… threads=… connections=…} (bytes); {@code exit} → stops.
  */
@@ -25,10 +28,15 @@ public final class IdleServerProcess {
     }
 
     public static void main(String[] args) throws IOException {
+        int connections = Math.max(1, Integer.parseInt(args[0]));
+        // The defaults cap connections by heap and one address at a tenth of them; the benchmark is one address.
+        Limits limits = HeapBudget.limits(HeapBudget.maxHeap()).withMaxConnections(connections);
         HasServer server = HasServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .accountKeys(AccountKeys.of(Map.of()))
+                .limits(limits)
+                .addressLimits(AddressLimits.tenthOf(limits).withConnections(connections))
                 .build()
                 .start();
         System.out.println("HAS server listening on " + server.uri());

@@ -20,7 +20,8 @@ final class Peer {
     private final Connection connection;
     private final RelayMetrics metrics;
     private final MessageRate rate;
-    private final Set<String> accounts = ConcurrentHashMap.newKeySet();
+    /** Made at the first registration: most connections are apps, or idle, and never register (null until then). */
+    private volatile Set<String> accounts;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final PeerLog log;
@@ -84,23 +85,28 @@ final class Peer {
         if (closed) {
             return false;
         }
+        if (accounts == null) {
+            accounts = ConcurrentHashMap.newKeySet();
+        }
         accounts.add(account);
         return true;
     }
 
     boolean hasAccount(String account) {
-        return accounts.contains(account);
+        Set<String> registered = accounts;
+        return registered != null && registered.contains(account);
     }
 
     int accountCount() {
-        return accounts.size();
+        Set<String> registered = accounts;
+        return registered == null ? 0 : registered.size();
     }
 
     /** Marks the connection closed and returns the accounts it had registered. */
     synchronized List<String> close() {
         closed = true;
         metrics.connectionClosed(role);
-        return List.copyOf(accounts);
+        return accounts == null ? List.of() : List.copyOf(accounts);
     }
 
     synchronized boolean isClosed() {

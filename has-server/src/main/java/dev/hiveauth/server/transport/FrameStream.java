@@ -1,6 +1,6 @@
 package dev.hiveauth.server.transport;
 
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.Buffer;
 
 /**
@@ -11,6 +11,7 @@ import org.glassfish.grizzly.Buffer;
 final class FrameStream {
     private static final int MAX_UPGRADE_REQUEST_BYTES = 16 * 1024;
     private static final byte[] END_OF_HEADERS = {'\r', '\n', '\r', '\n'};
+    private static final byte[] WEBSOCKET = "websocket".getBytes(StandardCharsets.US_ASCII);
     private static final int OPCODE_CONTINUATION = 0x0;
     private static final int OPCODE_PING = 0x9;
 
@@ -21,7 +22,9 @@ final class FrameStream {
     private boolean inFrames;
     private int upgradeBytesSeen;
     private int headerMatch;
-    private final StringBuilder upgradeRequest = new StringBuilder();
+    /** How much of "websocket" the request's last bytes matched, and whether it was seen whole: no copy is kept. */
+    private int websocketMatch;
+    private boolean websocketSeen;
 
     private final byte[] frameHeader = new byte[14];
     private int frameHeaderLength;
@@ -82,13 +85,14 @@ final class FrameStream {
         while (position < limit && !inFrames) {
             byte b = buffer.get(position++);
             upgradeBytesSeen++;
-            if (upgradeRequest.length() < MAX_UPGRADE_REQUEST_BYTES) {
-                upgradeRequest.append((char) (b & 0xFF));
+            if (upgradeBytesSeen <= MAX_UPGRADE_REQUEST_BYTES) {
+                matchWebSocket(b);
             }
             headerMatch = b == END_OF_HEADERS[headerMatch] ? headerMatch + 1 : (b == '\r' ? 1 : 0);
             if (headerMatch == END_OF_HEADERS.length) {
-                boolean upgrade = upgradeRequest.toString().toLowerCase(Locale.ROOT).contains("websocket");
-                upgradeRequest.setLength(0);
+                boolean upgrade = websocketSeen;
+                websocketSeen = false;
+                websocketMatch = 0;
                 headerMatch = 0;
                 upgradeBytesSeen = 0;
                 inFrames = upgrade; // a plain HTTP request: keep reading requests
@@ -96,6 +100,16 @@ final class FrameStream {
             }
         }
         return position;
+    }
+
+    /** "websocket" in any case; no proper prefix of it is also its suffix, so a mismatch starts over. */
+    private void matchWebSocket(byte b) {
+        byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+        websocketMatch = lower == WEBSOCKET[websocketMatch] ? websocketMatch + 1 : (lower == WEBSOCKET[0] ? 1 : 0);
+        if (websocketMatch == WEBSOCKET.length) {
+            websocketSeen = true;
+            websocketMatch = 0;
+        }
     }
 
     /** Header bytes this frame needs, known progressively as its first bytes arrive. */

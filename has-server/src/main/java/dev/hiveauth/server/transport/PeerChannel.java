@@ -15,7 +15,9 @@ final class PeerChannel {
     final Connection<?> connection;
     final long acceptedNanos;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Whether its upgrade request was read (inbound guard), and whether the server answered it with a 101. */
     volatile boolean upgraded;
+    volatile boolean switchedProtocols;
 
     /** Bytes handed to the transport for this socket and not yet written to it. */
     final AtomicLong queued = new AtomicLong();
