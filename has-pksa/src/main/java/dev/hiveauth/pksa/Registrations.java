@@ -3,6 +3,7 @@ package dev.hiveauth.pksa;
 import dev.hiveauth.protocol.transport.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class Registrations {
 
     /** The account could not even be sent (no key held for a proof): refused standing, like the relay would. */
     Refusal unsendable(String name, String reason, long nowMillis) {
-        return refuse(accounts.get(name), name, reason, nowMillis);
+        return refuse(accounts.get(name), name, reason, nowMillis, new HashMap<>());
     }
 
     /** True when the relay acknowledged the account (it was sent and not registered before). */
@@ -118,13 +119,14 @@ final class Registrations {
      */
     List<Refusal> refused(Map<String, String> named, String generalReason, long nowMillis) {
         List<Refusal> refusals = new ArrayList<>();
+        Map<Integer, Long> delays = new HashMap<>();
         accounts.forEach((name, account) -> {
             if (account.stage != Stage.SENT) {
                 return;
             }
             String reason = named.isEmpty() ? generalReason : named.get(name);
             if (reason != null) {
-                refusals.add(refuse(account, name, reason, nowMillis));
+                refusals.add(refuse(account, name, reason, nowMillis, delays));
             }
         });
         return refusals;
@@ -133,10 +135,11 @@ final class Registrations {
     /** Accounts sent longer than {@link #ACK_TIMEOUT} ago with no answer count as refused. */
     List<Refusal> unanswered(long nowMillis) {
         List<Refusal> refusals = new ArrayList<>();
+        Map<Integer, Long> delays = new HashMap<>();
         accounts.forEach((name, account) -> {
             if (account.stage == Stage.SENT && nowMillis - account.sentAtMillis >= ACK_TIMEOUT.toMillis()) {
                 refusals.add(refuse(account, name, "no answer from the relay within " + ACK_TIMEOUT.toSeconds() + " s",
-                        nowMillis));
+                        nowMillis, delays));
             }
         });
         return refusals;
@@ -174,8 +177,13 @@ final class Registrations {
         return refused;
     }
 
-    private Refusal refuse(Account account, String name, String reason, long nowMillis) {
-        long delay = RelayErrors.isPassing(reason) ? backoff.delayMillis(account.refusals) : STANDING_RETRY.toMillis();
+    /**
+     * {@code delays}: the backoff drawn for this batch, by refusals in a row. Accounts refused together with the same
+     * history share one draw, so they are asked for again together in one {@code register_req}, not one each.
+     */
+    private Refusal refuse(Account account, String name, String reason, long nowMillis, Map<Integer, Long> delays) {
+        long delay = RelayErrors.isPassing(reason)
+                ? delays.computeIfAbsent(account.refusals, backoff::delayMillis) : STANDING_RETRY.toMillis();
         account.stage = Stage.REFUSED;
         account.refusals = Math.min(account.refusals + 1, 30);
         account.reason = reason;
