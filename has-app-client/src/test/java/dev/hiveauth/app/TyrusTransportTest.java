@@ -6,8 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.hiveauth.protocol.transport.Dialer;
 import dev.hiveauth.protocol.transport.Link;
 import dev.hiveauth.protocol.transport.LinkEvents;
+import dev.hiveauth.protocol.transport.TyrusClient;
 import dev.hiveauth.protocol.transport.TyrusDialer;
 import dev.hiveauth.server.HasServer;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,7 +21,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The client transport on the real stack: Tyrus's client on its shared Grizzly transport, against the real relay.
  * The state machine above it is tested on hand-moved timers (has-protocol's RelaySocketTest); this checks that the
  * events it stands on really come: open, frames, pongs, closes, failed dials — and that a hundred sockets share a
- * handful of threads.
+ * handful of threads, and that Tyrus's per-message idle check takes no thread hop.
  */
 class TyrusTransportTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -131,5 +142,47 @@ class TyrusTransportTest {
 
         int after = ManagementFactory.getThreadMXBean().getThreadCount();
         assertThat(after - before).as("threads added by 100 client sockets").isLessThan(20);
+    }
+
+    @Test
+    void framesBothWays_wakeNoTyrusPoolThread_theIdleCheckRunsOnTheThreadThatHasTheFrame() {
+        Set<String> before = tyrusPoolThreads();
+        Recorder recorder = dial();
+
+        for (int i = 0; i < 50; i++) {
+            recorder.link.send("{\"cmd\":\"key_req\"}");
+        }
+
+        await().atMost(WAIT).until(() -> recorder.events.stream()
+                .filter(event -> event.startsWith("text {\"cmd\":\"key_ack\"")).count() == 50);
+        assertThat(tyrusPoolThreads()).as("Tyrus's scheduler threads, tyrus-N-thread-M").isSubsetOf(before);
+    }
+
+    private static Set<String> tyrusPoolThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.matches("tyrus-\\d+-thread-\\d+")).collect(Collectors.toSet());
+    }
+
+    /** The client sets no idle timeout of Tyrus's; one that is set still fires, from the session scheduler's thread. */
+    @Test
+    void aTyrusIdleTimeout_stillClosesASilentSession_andTheLastCloseStopsTheScheduler() throws Exception {
+        TyrusClient client = new TyrusClient();
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        Session session = client.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session opened, EndpointConfig config) {
+            }
+
+            @Override
+            public void onClose(Session closing, CloseReason reason) {
+                closed.complete(Thread.currentThread().getName() + ": " + reason.getReasonPhrase());
+            }
+        }, ClientEndpointConfig.Builder.create().build(), relay.uri());
+        ScheduledExecutorService scheduler = client.getScheduledExecutorService();
+
+        session.setMaxIdleTimeout(200);
+
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("has-session-timer: ").contains("idle");
+        await().atMost(WAIT).until(scheduler::isShutdown);
     }
 }

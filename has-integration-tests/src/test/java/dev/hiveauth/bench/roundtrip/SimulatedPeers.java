@@ -1,6 +1,7 @@
 package dev.hiveauth.bench.roundtrip;
 
 import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.protocol.transport.TyrusClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class SimulatedPeers implements AutoCloseable {
      */
     public static SimulatedPeers connect(URI relay, PublicKey serverKey, boolean replyPok, List<BenchAccount> accounts,
                                          int pksas, int apps) throws Exception {
-        ClientManager client = ClientManager.createClient();
+        // Tyrus's own scheduler would take a thread hop for every message (see SessionScheduler).
+        ClientManager client = new TyrusClient();
         // Without this, Tyrus gives every session its own transport with three threads of its own.
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         SimulatedPeers peers = new SimulatedPeers();

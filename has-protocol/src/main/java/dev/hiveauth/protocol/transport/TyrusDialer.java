@@ -14,7 +14,8 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * the JVM. Without {@link ClientProperties#SHARED_CONTAINER} Tyrus gives each connection a transport of its
  * own with its selector and worker threads, which made one client cost ten threads. The shared transport has
  * one selector thread and two workers (every handler of ours returns at once), and stops after 30 s without
- * connections. This is the only class that names Tyrus: has-protocol declares it optional, the roles bring it.
+ * connections; sessions keep their timers on a {@link TyrusClient}'s scheduler. This class and {@link TyrusClient}
+ * alone name Tyrus: has-protocol declares it optional, the roles bring it.
  */
 public final class TyrusDialer {
     private static final int WORKER_THREADS = 2;
@@ -32,7 +33,7 @@ public final class TyrusDialer {
     /** A Tyrus client per handshake timeout (a setting of the client, not of a connection); all share the transport. */
     private static WebSocketContainer container(Duration handshakeTimeout) {
         return CONTAINERS.computeIfAbsent(handshakeTimeout, timeout -> {
-            ClientManager client = ClientManager.createClient();
+            ClientManager client = new TyrusClient();
             Map<String, Object> properties = client.getProperties();
             properties.put(ClientProperties.SHARED_CONTAINER, true);
             properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, IDLE_SECONDS);

@@ -1,5 +1,6 @@
 package dev.hiveauth.server.transport;
 
+import dev.hiveauth.protocol.transport.SessionScheduler;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;

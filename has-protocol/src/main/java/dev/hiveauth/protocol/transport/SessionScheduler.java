@@ -1,4 +1,4 @@
-package dev.hiveauth.server.transport;
+package dev.hiveauth.protocol.transport;
 
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
@@ -6,15 +6,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scheduler Tyrus's sessions use. Tyrus restarts a session's idle timer on every message, even with no idle
- * timeout set (the relay sets none: a WebSocket lives as long as its peers want, and the relay's own deadlines are in
- * {@link PeerBuffers}): it schedules its check with a delay of zero, the timeout, and the check then finds nothing to
- * do. On a pool that is a hand-off to another thread and a wake-up per message — three futex calls for every frame
- * the relay wrote, most of its system time. Here a task due now runs at once on the caller's thread, which for that
- * check is doing nothing; a task with a delay is scheduled as usual, and a cancelled one leaves the queue at once.
+ * The scheduler Tyrus's sessions use, on the relay ({@code RelayWebSocketContainer}) and on the clients
+ * ({@link TyrusClient}). Tyrus restarts a session's idle timer on every message sent or received, even with no idle
+ * timeout set (neither side sets one: the relay keeps its own deadlines, and {@link RelaySocket} its own keep-alive
+ * pings): it schedules its check with a delay of zero, the timeout, and the check then finds nothing to do. On a pool
+ * that is a hand-off to another thread and a wake-up per message — on the relay three futex calls for every frame it
+ * wrote, most of its system time. Here a task due now runs at once on the caller's thread, which for that check is
+ * doing nothing; a task with a delay is scheduled as usual, and a cancelled one leaves the queue at once.
  */
-final class SessionScheduler extends ScheduledThreadPoolExecutor {
-    SessionScheduler() {
+public final class SessionScheduler extends ScheduledThreadPoolExecutor {
+    public SessionScheduler() {
         super(1, runnable -> {
             Thread thread = new Thread(runnable, "has-session-timer");
             thread.setDaemon(true);

@@ -1,4 +1,4 @@
-package dev.hiveauth.server.transport;
+package dev.hiveauth.protocol.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
