@@ -175,14 +175,15 @@ class TyrusTransportTest {
 
             @Override
             public void onClose(Session closing, CloseReason reason) {
-                closed.complete(Thread.currentThread().getName() + ": " + reason.getReasonPhrase());
+                // on the timer's thread, or on Grizzly's when the relay's answer to the close frame comes first
+                closed.complete(reason.getReasonPhrase());
             }
         }, ClientEndpointConfig.Builder.create().build(), relay.uri());
         ScheduledExecutorService scheduler = client.getScheduledExecutorService();
 
         session.setMaxIdleTimeout(200);
 
-        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("has-session-timer: ").contains("idle");
+        assertThat(closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("idle timeout");
         await().atMost(WAIT).until(scheduler::isShutdown);
     }
 }
