@@ -82,6 +82,26 @@ class AttachAndExpiryTest {
         assertThat(late.take()).isEmpty();
     }
 
+    /** SPEC §5 forwards only what still waits; §7 keeps the reply for attach: an answer leaves one, not the other. */
+    @Test
+    void anAnsweredRequestIsNotForwardedToAPksaThatRegistersLater_yetItsReplyIsStillThereForAttach() {
+        FakeConnection app = has.open();
+        String uuid = has.authRequest(app, "alice");
+        has.relay.onClose(app);
+        ack(uuid);
+        pksa.take();
+
+        FakeConnection late = has.open();
+        has.send(late, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
+                + has.registrationPok(has.aliceMemo) + "\"}]}");
+        assertThat(late.take()).extracting(JsonNode::toString)
+                .containsExactly("{\"cmd\":\"register_ack\",\"account\":\"alice\"}");
+
+        FakeConnection back = has.open();
+        has.send(back, "{\"cmd\":\"attach_req\",\"uuid\":\"" + uuid + "\"}");
+        assertThat(back.take()).extracting(m -> m.get("cmd").asText()).containsExactly("attach_ack", "auth_ack");
+    }
+
     @Test
     void aStoredReplyIsKeptForOneTimeoutPeriodThenForgotten() {
         FakeConnection app = has.open();
