@@ -4,6 +4,7 @@ import dev.hiveauth.protocol.chain.HiveAccount;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.observe.LogBudget;
+import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.AccountKeysBusyException;
 import java.net.URI;
@@ -57,18 +58,13 @@ final class ChainAccountKeys implements AccountKeys {
      * {@code limits}.
      */
     static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, HiveLookupLimits limits, Clock clock,
-                                      HiveLookups.Listener listener) {
+                                      RelayMetrics metrics) {
         HiveClient.Builder client = HiveClient.builder().timeout(callTimeout);
         nodes.forEach(client::node);
         HiveClient hive = client.build();
         HiveLookups lookups = new HiveLookups(hive::getAccounts, limits, System::nanoTime,
-                (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task), listener);
+                (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task), metrics);
         return new ChainAccountKeys(lookups, clock);
-    }
-
-    /** Names waiting for a call to a Hive node, and calls out now: what the metrics show. */
-    HiveLookups lookups() {
-        return lookups;
     }
 
     @Override
@@ -90,35 +86,37 @@ final class ChainAccountKeys implements AccountKeys {
             return CompletableFuture.completedFuture(found);
         }
         Map<String, CompletableFuture<HiveAccount>> fetching;
+        CompletableFuture<Void> fetched;
         try {
             fetching = lookups.lookUp(toFetch);
+            fetched = CompletableFuture.allOf(fetching.values().toArray(CompletableFuture[]::new));
         } catch (AccountKeysBusyException busy) {
-            try {
-                return CompletableFuture.completedFuture(staleOrFail(toFetch, found, busy));
-            } catch (CompletionException failed) {
-                return CompletableFuture.failedFuture(busy);
-            }
+            fetching = Map.of();
+            fetched = CompletableFuture.failedFuture(busy); // too busy to ask is handled as a failed call
         }
-        return CompletableFuture.allOf(fetching.values().toArray(CompletableFuture[]::new)).handle((all, failure) -> {
-            if (failure != null) {
-                return staleOrFail(toFetch, found, failure);
+        Map<String, CompletableFuture<HiveAccount>> answers = fetching;
+        return fetched.handle((all, failure) -> failure != null ? staleOrFail(toFetch, found, failure)
+                : cached(answers, found));
+    }
+
+    /** Caches each answer (an account's keys, or its absence) and adds the keys found to {@code found}. */
+    private Map<String, Set<PublicKey>> cached(Map<String, CompletableFuture<HiveAccount>> answers,
+                                               Map<String, Set<PublicKey>> found) {
+        long fetchedAt = clock.millis();
+        if (cache.size() > MAX_CACHED) {
+            cache.clear(); // crude but bounded: keys are cheap to fetch again
+        }
+        answers.forEach((name, answer) -> {
+            HiveAccount account = answer.join();
+            if (account == null) {
+                cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis(), fetchedAt));
+            } else {
+                Set<PublicKey> keys = keysOf(account);
+                cache.put(name, new Cached(keys, fetchedAt + FOUND_TTL.toMillis(), fetchedAt));
+                found.put(name, keys);
             }
-            long fetchedAt = clock.millis();
-            if (cache.size() > MAX_CACHED) {
-                cache.clear(); // crude but bounded: keys are cheap to fetch again
-            }
-            fetching.forEach((name, answer) -> {
-                HiveAccount account = answer.join();
-                if (account == null) {
-                    cache.put(name, new Cached(null, fetchedAt + MISSING_TTL.toMillis(), fetchedAt));
-                } else {
-                    Set<PublicKey> keys = keysOf(account);
-                    cache.put(name, new Cached(keys, fetchedAt + FOUND_TTL.toMillis(), fetchedAt));
-                    found.put(name, keys);
-                }
-            });
-            return found;
         });
+        return found;
     }
 
     /** The nodes failed: keys fetched within {@link #STALE_LIMIT} for every account asked, or the failure. */
@@ -128,9 +126,7 @@ final class ChainAccountKeys implements AccountKeys {
         for (String account : toFetch) {
             Cached stale = cache.get(account);
             if (stale == null || stale.keys() == null || now - stale.fetchedAt() > STALE_LIMIT.toMillis()) {
-                Throwable cause = failure instanceof CompletionException completion && completion.getCause() != null
-                        ? completion.getCause() : failure;
-                throw new CompletionException(cause);
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
             found.put(account, stale.keys());
         }

@@ -98,21 +98,8 @@ public final class HasServer implements AutoCloseable {
     }
 
     private static ChainAccountKeys chainAccountKeys(Builder settings, RelayMetrics metrics) {
-        ChainAccountKeys keys = ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout,
-                HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond), settings.clock,
-                new HiveLookups.Listener() {
-                    @Override
-                    public void called(boolean answered) {
-                        metrics.hiveCall(answered);
-                    }
-
-                    @Override
-                    public void refused() {
-                        metrics.hiveLookupRefused();
-                    }
-                });
-        metrics.hiveLookupGauges(keys.lookups()::queued, keys.lookups()::callsInFlight);
-        return keys;
+        return ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout,
+                HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond), settings.clock, metrics);
     }
 
     /** Starts listening; returns this server, running. */

@@ -1,6 +1,7 @@
 package dev.hiveauth.server;
 
 import dev.hiveauth.protocol.chain.HiveAccount;
+import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeysBusyException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,28 +38,11 @@ final class HiveLookups {
         void after(long nanos, Runnable task);
     }
 
-    /** What the lookups tell the metrics. */
-    interface Listener {
-        void called(boolean answered);
-
-        void refused();
-
-        Listener NONE = new Listener() {
-            @Override
-            public void called(boolean answered) {
-            }
-
-            @Override
-            public void refused() {
-            }
-        };
-    }
-
     private final Function<List<String>, CompletableFuture<List<HiveAccount>>> fetch;
     private final HiveLookupLimits limits;
     private final LongSupplier nanoTime;
     private final Wakeup wakeup;
-    private final Listener listener;
+    private final RelayMetrics metrics;
 
     // guarded by this
     private final Map<String, Lookup> lookups = new HashMap<>();
@@ -68,13 +52,14 @@ final class HiveLookups {
     private boolean wakeupSet;
 
     HiveLookups(Function<List<String>, CompletableFuture<List<HiveAccount>>> fetch, HiveLookupLimits limits,
-                LongSupplier nanoTime, Wakeup wakeup, Listener listener) {
+                LongSupplier nanoTime, Wakeup wakeup, RelayMetrics metrics) {
         this.fetch = fetch;
         this.limits = limits;
         this.nanoTime = nanoTime;
         this.wakeup = wakeup;
-        this.listener = listener;
+        this.metrics = metrics;
         this.nextCallAt = nanoTime.getAsLong();
+        metrics.hiveLookupGauges(this::queued, this::callsInFlight);
     }
 
     /**
@@ -88,7 +73,7 @@ final class HiveLookups {
         synchronized (this) {
             long fresh = names.stream().filter(name -> !lookups.containsKey(name)).count();
             if (queue.size() + fresh > limits.queuedNames()) {
-                listener.refused();
+                metrics.hiveLookupRefused();
                 throw new AccountKeysBusyException("the server is busy checking accounts on chain, "
                         + "try again later");
             }
@@ -143,7 +128,7 @@ final class HiveLookups {
             }
         }
         if (!overdue.isEmpty()) {
-            listener.refused();
+            metrics.hiveLookupRefused();
             AccountKeysBusyException busy = new AccountKeysBusyException("the server is busy checking accounts on "
                     + "chain, try again later");
             overdue.forEach(late -> late.answer.completeExceptionally(busy));
@@ -179,7 +164,7 @@ final class HiveLookups {
                 callsInFlight--;
                 batch.forEach(done -> lookups.remove(done.name, done));
             }
-            listener.called(failure == null);
+            metrics.hiveCall(failure == null);
             if (failure != null) {
                 batch.forEach(done -> done.answer.completeExceptionally(failure));
             } else {

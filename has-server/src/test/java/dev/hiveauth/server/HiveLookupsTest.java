@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hiveauth.protocol.chain.Authority;
 import dev.hiveauth.protocol.chain.HiveAccount;
 import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeysBusyException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The lookups toward the Hive nodes on a clock the test moves: every call the fake node gets waits for the test. */
@@ -27,7 +28,7 @@ class HiveLookupsTest {
 
     private final List<Call> calls = new ArrayList<>();
     private final List<Wakeup> wakeups = new ArrayList<>();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private long now = 1_000_000_000L;
 
     private HiveLookups lookups(HiveLookupLimits limits) {
@@ -35,16 +36,13 @@ class HiveLookupsTest {
             Call call = new Call(List.copyOf(names), new CompletableFuture<>());
             calls.add(call);
             return call.answer;
-        }, limits, () -> now, (nanos, task) -> wakeups.add(new Wakeup(now + nanos, task)), new HiveLookups.Listener() {
-            @Override
-            public void called(boolean answered) {
-            }
+        }, limits, () -> now, (nanos, task) -> wakeups.add(new Wakeup(now + nanos, task)),
+                new RelayMetrics(registry, () -> 0, () -> 0));
+    }
 
-            @Override
-            public void refused() {
-                refused.incrementAndGet();
-            }
-        });
+    /** Lookups refused as busy, as /metrics counts them. */
+    private long refused() {
+        return (long) registry.counter("has.hive.lookups.refused").count();
     }
 
     @Test
@@ -127,7 +125,7 @@ class HiveLookupsTest {
         assertThatThrownBy(() -> lookups.lookUp(Set.of("h", "i"))).isInstanceOf(AccountKeysBusyException.class)
                 .hasMessage("the server is busy checking accounts on chain, try again later");
         assertThat(lookups.queued()).isEqualTo(4);
-        assertThat(refused).hasValue(1);
+        assertThat(refused()).isEqualTo(1);
         assertThat(lookups.lookUp(Set.of("d", "h"))).as("one new name fits").containsOnlyKeys("d", "h");
     }
 
@@ -142,7 +140,7 @@ class HiveLookupsTest {
         assertThatThrownBy(late::join).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(AccountKeysBusyException.class);
         assertThat(calls).hasSize(1);
-        assertThat(refused).hasValue(1);
+        assertThat(refused()).isEqualTo(1);
     }
 
     @Test
