@@ -1,5 +1,6 @@
 package dev.hiveauth.server.relay;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,11 @@ final class ExpiryBuckets {
     }
 
     /**
-     * Takes out every request no longer live at {@code now} into {@code due}; one answered meanwhile moves to the
-     * second its reply stops being kept. One caller at a time.
+     * Takes out and returns every request no longer live at {@code now}; one answered meanwhile moves to the second
+     * its reply stops being kept. One caller at a time.
      */
-    void sweep(long now, List<PendingRequest> due) {
+    List<PendingRequest> sweep(long now) {
+        List<PendingRequest> due = new ArrayList<>();
         long currentSecond = Math.floorDiv(now, SECOND);
         Iterator<Map.Entry<Long, Queue<PendingRequest>>> buckets =
                 bySecond.headMap(currentSecond, true).entrySet().iterator();
@@ -49,5 +51,6 @@ final class ExpiryBuckets {
                 buckets.remove(); // every deadline in it has passed: it is empty, and nothing is added to it any more
             }
         }
+        return due;
     }
 }

@@ -60,10 +60,8 @@ public final class InMemoryRelayState implements RelayState {
 
     @Override
     public synchronized List<PendingRequest> sweep(long now) {
-        List<PendingRequest> due = new ArrayList<>();
-        deadlines.sweep(now, due);
-        List<PendingRequest> removed = new ArrayList<>(due.size());
-        for (PendingRequest request : due) {
+        List<PendingRequest> removed = new ArrayList<>();
+        for (PendingRequest request : deadlines.sweep(now)) {
             if (byUuid.remove(request.uuid(), request)) {
                 if (!request.isAnswered()) {
                     leaveAccount(request);

@@ -62,9 +62,9 @@ public final class WebSocketTransport {
         http = new HttpServer();
         listener = new NetworkListener("has", host, port);
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // WebSockets live as long as their peers want
-        // Frames are handled on the selector thread that read them: nothing the relay does there blocks (sends are
-        // asynchronous, chain lookups complete on the HTTP client's threads), so handing each read to a worker thread
-        // only added a queue, a wake-up and a cache miss per message — about a third of the relay's CPU per round trip.
+        // Frames are handled on the selector thread that read them: nothing the relay does there waits (sends are
+        // asynchronous, chain lookups complete on the HTTP client's threads; the longest work is checking a
+        // registration's proofs), so handing each read to a worker thread only added a queue and a wake-up per read.
         listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
         listener.getTransport().setReadBufferSize(READ_BUFFER_BYTES);
         if (tls != null) {
@@ -78,7 +78,7 @@ public final class WebSocketTransport {
 
     /**
      * The most Tyrus may hold of one connection's input: an unfinished frame plus the read that comes after it. A Grizzly
-     * worker reads into the largest direct buffer it has used so far, for its writes too, so one read can bring a whole
+     * thread reads into the largest direct buffer it has used so far, for its writes too, so one read can bring a whole
      * frame as large as the largest the relay sent (a forwarded request, just over the frame limit). Tyrus allocates
      * only what it holds; past this bound it closes a valid connection with 1011 "Buffer overflow".
      */
