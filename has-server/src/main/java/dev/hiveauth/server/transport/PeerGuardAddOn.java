@@ -12,7 +12,8 @@ import org.glassfish.grizzly.utils.IdleTimeoutFilter;
  * Puts the {@link InboundGuard} and the {@link OutboundGuard} on a listener, after TLS and before the HTTP codec:
  * they see plain WebSocket bytes both ways, before Tyrus buffers any and after it frames them. Around the codec, the
  * {@link CodecBypass} right before it and, right after it, {@link SwitchingProtocols} and the
- * {@link ClientAddressFilter}, before Tyrus. And takes off what a relay does not use: Grizzly's idle timeout, its file cache.
+ * {@link ClientAddressFilter}, before Tyrus; the {@link WriteCoalescer} right above the transport. And takes off what a
+ * relay does not use: Grizzly's idle timeout, its file cache.
  */
 final class PeerGuardAddOn implements AddOn {
     private final long maxFrameBytes;
@@ -44,6 +45,7 @@ final class PeerGuardAddOn implements AddOn {
         int afterCodec = builder.indexOfType(HttpServerFilter.class) + 1;
         builder.add(afterCodec, new ClientAddressFilter(closer));
         builder.add(afterCodec, new SwitchingProtocols(closer));
+        builder.add(1, new WriteCoalescer(closer)); // right above the transport: below TLS, counted by the guard first
     }
 
     private static void removeFilter(FilterChainBuilder builder, Class<? extends Filter> type) {

@@ -33,6 +33,9 @@ public final class RelayEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
+        // Tyrus closes the connection right after this returns: its close frame, and anything sent before it, must
+        // leave first rather than wait in this read's batch.
+        WriteBatch.flushCurrent();
         if (connection != null) {
             LOG.debug("{}: closed {} {}", connection.id(), reason.getCloseCode().getCode(), reason.getReasonPhrase());
             handler.onClose(connection);

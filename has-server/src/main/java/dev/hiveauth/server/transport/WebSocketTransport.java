@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
@@ -65,7 +64,8 @@ public final class WebSocketTransport {
         // Frames are handled on the selector thread that read them: nothing the relay does there waits (sends are
         // asynchronous, chain lookups complete on the HTTP client's threads; the longest work is checking a
         // registration's proofs), so handing each read to a worker thread only added a queue and a wake-up per read.
-        listener.getTransport().setIOStrategy(SameThreadIOStrategy.getInstance());
+        // What one read makes the relay send leaves in one write per peer (WriteCoalescer).
+        listener.getTransport().setIOStrategy(new BatchedReads());
         listener.getTransport().setReadBufferSize(READ_BUFFER_BYTES);
         if (tls != null) {
             listener.setSecure(true);

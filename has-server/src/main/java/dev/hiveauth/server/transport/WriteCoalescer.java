@@ -1,0 +1,44 @@
+package dev.hiveauth.server.transport;
+
+import java.io.IOException;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+
+/**
+ * Right above the transport, the last filter a write passes: while a selector thread handles a read, the frames it
+ * sends to upgraded connections go into that read's {@link WriteBatch} instead of out one by one. Anything else (the
+ * HTTP answer to a handshake, a blocking write, a write from a thread that is not handling a read) goes straight out,
+ * after whatever the batch holds, so nothing overtakes what was sent before it.
+ */
+final class WriteCoalescer extends BaseFilter {
+    private final ChannelCloser closer;
+
+    WriteCoalescer(ChannelCloser closer) {
+        this.closer = closer;
+    }
+
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        WriteBatch batch = WriteBatch.current();
+        if (batch == null) {
+            return ctx.getInvokeAction();
+        }
+        FilterChainContext.TransportContext transport = ctx.getTransportContext();
+        PeerChannel channel = closer.channel(ctx.getConnection());
+        if (!(ctx.getMessage() instanceof Buffer frame) || transport.isBlocking() || transport.getMessageCloner() != null
+                || channel == null || !channel.switchedProtocols) {
+            batch.flush();
+            return ctx.getInvokeAction();
+        }
+        @SuppressWarnings("unchecked")
+        CompletionHandler<WriteResult<?, ?>> handler = transport.getCompletionHandler();
+        transport.setCompletionHandler(null);
+        ctx.setMessage(null);
+        batch.hold(ctx.getConnection(), frame, handler);
+        return ctx.getStopAction();
+    }
+}
