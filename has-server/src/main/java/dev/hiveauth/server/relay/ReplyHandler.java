@@ -123,7 +123,9 @@ final class ReplyHandler {
         state.answered(pending);
         router.stoppedWaiting(pending);
         metrics.relayed(receivedNanos);
-        LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
+        if (LOG.isDebugEnabled()) { // the uuid is already checked, but shown safely all the same: not per reply for nothing
+            LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
+        }
     }
 
     private static Outcome outcome(Reply reply) {

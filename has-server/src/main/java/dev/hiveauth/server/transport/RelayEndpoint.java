@@ -23,7 +23,8 @@ public final class RelayEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        connection = new TyrusConnection(session);
+        // Tyrus opens the session while the selector thread reads the upgrade request: that read's connection is it.
+        connection = new TyrusConnection(session, WriteBatch.readingConnection());
         TyrusConnection opened = connection;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> handler.onText(opened, text));
         session.addMessageHandler(ByteBuffer.class,

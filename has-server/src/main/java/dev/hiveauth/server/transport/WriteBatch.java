@@ -49,6 +49,12 @@ final class WriteBatch {
         return OPEN.get();
     }
 
+    /** The connection whose read this thread handles, if it handles one. */
+    static Connection<?> readingConnection() {
+        WriteBatch batch = OPEN.get();
+        return batch == null ? null : batch.reading;
+    }
+
     /** Writes what this thread holds now: a connection about to close must see its last frames (a close frame) leave first. */
     static void flushCurrent() {
         WriteBatch batch = OPEN.get();
