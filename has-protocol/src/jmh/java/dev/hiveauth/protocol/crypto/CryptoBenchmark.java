@@ -34,6 +34,7 @@ public class CryptoBenchmark {
     private PrivateKey active;
     private String memo;
 
+    private static final String REQUEST_UUID = "0b5e3a8c-6f2d-4d1a-9a7e-5c4b3f2e1d0a";
     private static final String AUTH_KEY = "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d";
     private static final String PAYLOAD = "{\"app\":{\"name\":\"demo\",\"description\":\"A demo app\"},"
             + "\"challenge\":{\"key_type\":\"posting\",\"challenge\":\"{\\\"login\\\":\\\"2026-11-22T20:00:00\\\"}\"}}";
@@ -41,6 +42,7 @@ public class CryptoBenchmark {
 
     private List<PublicKey> accountKeys;
     private String registrationPok;
+    private String replyPok;
     private ProofOfKey.Verifier verifier;
 
     @Setup
@@ -59,6 +61,7 @@ public class CryptoBenchmark {
                 PrivateKey.fromLogin("alice", "correct horse", "owner").publicKey());
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
         registrationPok = ProofOfKey.forRegistration(active, server.publicKey(), clock);
+        replyPok = ProofOfKey.forReply(active, server.publicKey(), REQUEST_UUID);
         verifier = new ProofOfKey.Verifier(server, clock);
         encryptedPayload = CryptoJsAes.encrypt(PAYLOAD, AUTH_KEY);
     }
@@ -92,6 +95,12 @@ public class CryptoBenchmark {
     @Benchmark
     public ProofOfKey pokVerifyRegistration() {
         return verifier.verifyRegistration(registrationPok, accountKeys);
+    }
+
+    /** What the relay checks on every answer in strict mode: a proof of an account key it has seen, of the request's uuid. */
+    @Benchmark
+    public ProofOfKey pokVerifyReply() {
+        return verifier.verifyReply(replyPok, REQUEST_UUID, accountKeys);
     }
 
     /** CryptoJS passphrase AES of a typical auth_req_data with a uuid auth_key (random salt each time). */
