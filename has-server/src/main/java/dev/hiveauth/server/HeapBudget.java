@@ -18,9 +18,11 @@ import dev.hiveauth.server.transport.TransportLimits;
 public final class HeapBudget {
     /**
      * What the caps count for one open connection with nothing in flight. Measured: 16.5 KB while Grizzly kept each
-     * connection's upgrade request, 5.6 KB since (BENCHMARKS.md); left at 16 KiB until the default caps are revisited.
+     * connection's upgrade request, 5.6 KB since (BENCHMARKS.md, 19,000 held); 8 KiB leaves room for what a busy
+     * connection keeps beyond that (a wallet's account set, Tyrus's state of a frame in part), its queues and frames
+     * being counted in their own budgets.
      */
-    public static final long CONNECTION_BYTES = 16 * 1024;
+    public static final long CONNECTION_BYTES = 8 * 1024;
     /** Explicit caps may take this much of the heap together; the rest keeps the collector working. */
     public static final double USABLE_FRACTION = 0.8;
     private static final int MOST_CONNECTIONS = 50_000;
