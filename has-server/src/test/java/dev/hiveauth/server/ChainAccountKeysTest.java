@@ -10,7 +10,7 @@ import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.testing.MutableClock;
-import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.MicrometerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.hiveauth.server.ws.WsTestClient;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +45,7 @@ class ChainAccountKeysTest {
         HiveLookupLimits noSpacing = new HiveLookupLimits(Duration.ZERO, 4, 100, 1_000, Duration.ofSeconds(10));
         return new ChainAccountKeys(new HiveLookups(fetch, noSpacing, System::nanoTime, (nanos, task) -> {
             throw new AssertionError("no call waits");
-        }, new RelayMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0)), clock);
+        }, new MicrometerMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0)), clock);
     }
 
     private ChainAccountKeys keysFrom(List<HiveAccount> chain) {
