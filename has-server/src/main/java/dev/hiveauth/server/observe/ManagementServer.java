@@ -1,5 +1,6 @@
 package dev.hiveauth.server.observe;
 
+import dev.hiveauth.server.transport.GrizzlyStartLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,7 @@ public final class ManagementServer {
 
     /** {@code metrics} gives the text {@code /metrics} answers (Prometheus's format). */
     public ManagementServer(String host, int port, BooleanSupplier serving, Supplier<String> metrics) {
+        GrizzlyStartLines.quiet();
         listener = new NetworkListener("management", host, port);
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {
