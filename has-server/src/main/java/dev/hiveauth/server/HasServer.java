@@ -1,5 +1,6 @@
 package dev.hiveauth.server;
 
+import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.key.ServerKeyFile;
@@ -57,6 +58,7 @@ public final class HasServer implements AutoCloseable {
     private final WebSocketTransport transport;
     private final ManagementServer management;
     private final Sweeper sweeper;
+    private final HiveClient hive; // null when account keys come from elsewhere (accountKeys)
     private volatile boolean running;
 
     private HasServer(Builder settings) {
@@ -73,7 +75,10 @@ public final class HasServer implements AutoCloseable {
                 : AddressLimits.tenthOf(limits);
         this.micrometer = METERED ? MicrometerMetrics.prometheus(state::registrationCount, state::requestCount) : null;
         RelayMetrics metrics = micrometer != null ? micrometer : RelayMetrics.NONE;
-        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys : chainAccountKeys(settings, metrics);
+        this.hive = settings.accountKeys != null ? null : hiveClient(settings);
+        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
+                : ChainAccountKeys.over(hive, HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond),
+                        settings.clock, metrics);
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
                 limits, addressLimits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);
@@ -108,9 +113,10 @@ public final class HasServer implements AutoCloseable {
         }
     }
 
-    private static ChainAccountKeys chainAccountKeys(Builder settings, RelayMetrics metrics) {
-        return ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout,
-                HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond), settings.clock, metrics);
+    private static HiveClient hiveClient(Builder settings) {
+        HiveClient.Builder client = HiveClient.builder().timeout(settings.hiveTimeout);
+        settings.hiveNodes.forEach(client::node);
+        return client.build();
     }
 
     /** Starts listening; returns this server, running. */
@@ -125,6 +131,9 @@ public final class HasServer implements AutoCloseable {
         sweeper.start();
         running = true;
         LOG.info("HAS relay {} serving {} with server key {}", ServerVersion.get(), uri(), serverKey.publicKey());
+        if (hive != null) {
+            HiveNodesCheck.start(hive);
+        }
         return this;
     }
 

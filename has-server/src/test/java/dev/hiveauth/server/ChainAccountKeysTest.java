@@ -3,6 +3,7 @@ package dev.hiveauth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.protocol.chain.Authority;
 import dev.hiveauth.protocol.chain.HiveAccount;
@@ -124,8 +125,10 @@ class ChainAccountKeysTest {
         String account = "{\"name\":\"alice\",\"memo_key\":\"" + memo.publicKey() + "\","
                 + authority("owner", owner) + "," + authority("active", active) + "," + authority("posting", posting) + "}";
         node.createContext("/", exchange -> {
-            String method = new ObjectMapper().readTree(exchange.getRequestBody()).get("method").asText();
-            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"
+            JsonNode request = new ObjectMapper().readTree(exchange.getRequestBody());
+            String method = request.get("method").asText();
+            // the request's own id: the relay's start asks the node for the head block before any account
+            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":"
                     + ("condenser_api.get_accounts".equals(method) ? "[" + account + "]" : "null") + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
