@@ -9,6 +9,7 @@ import dev.hiveauth.protocol.transport.LinkEvents;
 import dev.hiveauth.protocol.transport.TyrusClient;
 import dev.hiveauth.protocol.transport.TyrusDialer;
 import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.relay.AccountKeys;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +42,9 @@ class TyrusTransportTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Dialer DIALER = TyrusDialer.shared();
 
-    private final HasServer relay = HasServer.builder().host("127.0.0.1").port(0).build().start();
+    // no account is looked up: no Hive node is named (the relay would ask the public ones at start)
+    private final HasServer relay = HasServer.builder().host("127.0.0.1").port(0)
+            .accountKeys(AccountKeys.of(Map.of())).build().start();
     private final List<Link> links = new ArrayList<>();
 
     @AfterEach

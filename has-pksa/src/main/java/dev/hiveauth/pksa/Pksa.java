@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A HiveAuth wallet (PKSA): connects to relays, registers its accounts with proofs of key, and answers the
@@ -44,13 +45,15 @@ public final class Pksa implements AutoCloseable {
     private final RequestDispatcher dispatcher;
     private final WalletContext context;
     private final Map<URI, RelayLink> links = new LinkedHashMap<>(); // used on the wallet's thread only
+    private final AtomicReference<HiveClient> chain;
     private volatile boolean closed;
 
     private Pksa(Settings settings) {
         this.settings = settings;
         this.thread = new SerialExecutor(settings.executor);
+        this.chain = new AtomicReference<>(settings.hive);
         Wallet wallet = new Wallet(settings.keys, settings.auths, settings.policy, settings.rules, settings.clock,
-                settings.hive, settings.chainId, settings.serviceSecret, settings.authDuration,
+                chain, settings.chainId, settings.serviceSecret, settings.authDuration,
                 settings.rejectUnapproved, settings.transactionExpiration, thread, new IgnoredRequests());
         this.dispatcher = new RequestDispatcher(wallet, payloads);
         Backoff retries = new Backoff(settings.socket.minBackoff(), settings.socket.maxBackoff(), settings.random::nextDouble);
@@ -121,6 +124,14 @@ public final class Pksa implements AutoCloseable {
         settings.timers.schedule(settings.payloadTimeout.toMillis(), () -> thread.execute(() -> payloads.expire(
                 payload.uuid(), "no authentication request " + payload.uuid() + " came within " + settings.payloadTimeout)));
         return outcome;
+    }
+
+    /**
+     * Replaces the Hive API client: transactions signed from now on are built on its nodes and broadcast to them (one
+     * under way finishes where it started). For a wallet whose user or operator changes nodes while it runs.
+     */
+    public void useHive(HiveClient hive) {
+        chain.set(Objects.requireNonNull(hive, "hive"));
     }
 
     /** Disconnects from every relay; waiting payloads fail. */

@@ -3,6 +3,7 @@ package dev.hiveauth.pksa;
 import dev.hiveauth.protocol.chain.Operation;
 import dev.hiveauth.protocol.chain.SignedTransaction;
 import dev.hiveauth.protocol.chain.TransactionBuilder;
+import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.chain.rpc.HiveRpcException;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.message.SignAck;
@@ -110,16 +111,17 @@ final class SignHandler {
     private CompletableFuture<Optional<PendingReply>> sign(SignReq request, Auth auth, SignReqData data,
                                                            List<Operation> operations, PrivateKey key) {
         String uuid = request.uuid();
-        if (wallet.hive() == null) {
+        HiveClient hive = wallet.hive(); // one client for the whole request, should the nodes change meanwhile
+        if (hive == null) {
             return done(error(request, auth, "this wallet has no Hive API node to build transactions with"));
         }
-        CompletableFuture<Optional<PendingReply>> reply = wallet.hive().getDynamicGlobalProperties()
+        CompletableFuture<Optional<PendingReply>> reply = hive.getDynamicGlobalProperties()
                 .thenApplyAsync(head -> TransactionBuilder.on(head)
                         .chainId(wallet.chainId())
                         .expiresIn(wallet.transactionExpiration())
                         .addAll(operations)
                         .sign(key), wallet.thread())
-                .thenCompose(signed -> data.broadcast() ? broadcast(request, signed) : signedOnly(request, signed));
+                .thenCompose(signed -> data.broadcast() ? broadcast(hive, request, signed) : signedOnly(request, signed));
         return reply.exceptionallyAsync(error -> {
             String why = describe(error);
             LOG.warn("sign_req {} for {}: {}", uuid, request.account(), why);
@@ -127,9 +129,10 @@ final class SignHandler {
         }, wallet.thread());
     }
 
-    private CompletableFuture<Optional<PendingReply>> broadcast(SignReq request, SignedTransaction signed) {
+    private static CompletableFuture<Optional<PendingReply>> broadcast(HiveClient hive, SignReq request,
+                                                                      SignedTransaction signed) {
         String uuid = request.uuid();
-        return wallet.hive().broadcastTransaction(signed).thenApply(txid -> {
+        return hive.broadcastTransaction(signed).thenApply(txid -> {
             LOG.info("sign_req {} for {}: broadcast transaction {}", uuid, request.account(), txid);
             return Optional.of(new PendingReply(request.account(), uuid, request.expire(),
                     pok -> SignAck.broadcast(uuid, txid, pok)));

@@ -54,14 +54,10 @@ final class ChainAccountKeys implements AccountKeys {
     }
 
     /**
-     * Keys looked up with {@code condenser_api.get_accounts} on these nodes, with failover between them, within
-     * {@code limits}.
+     * Keys looked up with {@code condenser_api.get_accounts} through {@code hive} (its nodes, with failover between
+     * them), within {@code limits}.
      */
-    static ChainAccountKeys overNodes(List<URI> nodes, Duration callTimeout, HiveLookupLimits limits, Clock clock,
-                                      RelayMetrics metrics) {
-        HiveClient.Builder client = HiveClient.builder().timeout(callTimeout);
-        nodes.forEach(client::node);
-        HiveClient hive = client.build();
+    static ChainAccountKeys over(HiveClient hive, HiveLookupLimits limits, Clock clock, RelayMetrics metrics) {
         HiveLookups lookups = new HiveLookups(hive::getAccounts, limits, System::nanoTime,
                 (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task), metrics);
         return new ChainAccountKeys(lookups, clock);

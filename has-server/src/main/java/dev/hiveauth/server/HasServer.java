@@ -1,10 +1,12 @@
 package dev.hiveauth.server;
 
+import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.server.key.ServerKeyFile;
 import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.observe.ManagementServer;
+import dev.hiveauth.server.observe.MicrometerMetrics;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.AddressLimits;
@@ -17,11 +19,6 @@ import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
 import dev.hiveauth.server.transport.WebSocketTransport;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,17 +38,27 @@ import org.slf4j.LoggerFactory;
  * {@link #port()}, {@link #serverKey()} and {@link #stop()} (or {@link #close()}, in try-with-resources).
  * One WebSocket endpoint at "/" for APPs and PKSAs alike; optionally wss://, and an HTTP port with
  * {@code /health} and {@code /metrics}.
+ *
+ * <p>Micrometer is an optional dependency: with {@code io.micrometer:micrometer-registry-prometheus} on the class
+ * path the server keeps meters ({@link #meterRegistry()}, {@code /metrics}); without it the server runs the same and
+ * counts nothing.
  */
 public final class HasServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HasServer.class);
+    /** Whether Micrometer's Prometheus registry (an optional dependency) is on the class path. */
+    private static final boolean METERED = onClassPath("io.micrometer.prometheusmetrics.PrometheusMeterRegistry");
+    private static final String NO_METERS = "Micrometer's Prometheus registry (io.micrometer:micrometer-registry-"
+            + "prometheus) is not on the class path";
 
     private final PrivateKey serverKey;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Typed as its own class so that HasServer links without Micrometer: MicrometerMetrics is loaded only when present.
+    private final MicrometerMetrics micrometer;
     private final RelayState state;
     private final Relay relay;
     private final WebSocketTransport transport;
     private final ManagementServer management;
     private final Sweeper sweeper;
+    private final HiveClient hive; // null when account keys come from elsewhere (accountKeys)
     private volatile boolean running;
 
     private HasServer(Builder settings) {
@@ -66,12 +73,12 @@ public final class HasServer implements AutoCloseable {
         HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
         AddressLimits addressLimits = settings.addressLimits != null ? settings.addressLimits
                 : AddressLimits.tenthOf(limits);
-        RelayMetrics metrics = new RelayMetrics(registry, state::registrationCount, state::requestCount);
-        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys : chainAccountKeys(settings, metrics);
-        // what an operator watches a relay's memory, threads and files with (jvm_memory_used_bytes, …)
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry); // process_files_open_files against process_files_max_files
+        this.micrometer = METERED ? MicrometerMetrics.prometheus(state::registrationCount, state::requestCount) : null;
+        RelayMetrics metrics = micrometer != null ? micrometer : RelayMetrics.NONE;
+        this.hive = settings.accountKeys != null ? null : hiveClient(settings);
+        AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
+                : ChainAccountKeys.over(hive, HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond),
+                        settings.clock, metrics);
         this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
                 limits, addressLimits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);
@@ -87,7 +94,7 @@ public final class HasServer implements AutoCloseable {
                 }, relay);
         metrics.bufferGauges(transport::queuedBytes, transport::receivingBytes);
         this.management = settings.httpPort == null ? null
-                : new ManagementServer(settings.host, settings.httpPort, () -> running, registry);
+                : new ManagementServer(settings.host, settings.httpPort, () -> running, micrometer::scrape);
         this.sweeper = new Sweeper()
                 .task("expiring requests", relay::sweep)
                 .task("closing overdue connections", transport::sweep);
@@ -97,9 +104,19 @@ public final class HasServer implements AutoCloseable {
         return new Builder();
     }
 
-    private static ChainAccountKeys chainAccountKeys(Builder settings, RelayMetrics metrics) {
-        return ChainAccountKeys.overNodes(settings.hiveNodes, settings.hiveTimeout,
-                HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond), settings.clock, metrics);
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, HasServer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static HiveClient hiveClient(Builder settings) {
+        HiveClient.Builder client = HiveClient.builder().timeout(settings.hiveTimeout);
+        settings.hiveNodes.forEach(client::node);
+        return client.build();
     }
 
     /** Starts listening; returns this server, running. */
@@ -114,6 +131,9 @@ public final class HasServer implements AutoCloseable {
         sweeper.start();
         running = true;
         LOG.info("HAS relay {} serving {} with server key {}", ServerVersion.get(), uri(), serverKey.publicKey());
+        if (hive != null) {
+            HiveNodesCheck.start(hive);
+        }
         return this;
     }
 
@@ -189,9 +209,17 @@ public final class HasServer implements AutoCloseable {
         return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
     }
 
-    /** The server's meters ({@code has.connections}, {@code has.requests}, …), as /metrics shows them. */
+    /**
+     * The server's meters ({@code has.connections}, {@code has.requests}, …), as /metrics shows them.
+     *
+     * @throws IllegalStateException when Micrometer's Prometheus registry is not on the class path (the server then
+     *     keeps no meters)
+     */
     public MeterRegistry meterRegistry() {
-        return registry;
+        if (micrometer == null) {
+            throw new IllegalStateException("the server keeps no meters: " + NO_METERS);
+        }
+        return micrometer.registry();
     }
 
     /** Open WebSocket connections, of any role. */
@@ -357,7 +385,10 @@ public final class HasServer implements AutoCloseable {
             return this;
         }
 
-        /** Serve /health and /metrics on this port (same host); off by default. */
+        /**
+         * Serve /health and /metrics on this port (same host); off by default. Needs Micrometer's Prometheus registry
+         * on the class path: without it {@link #build()} throws.
+         */
         public Builder httpPort(int httpPort) {
             if (httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("httpPort must be 0..65535");
@@ -392,6 +423,9 @@ public final class HasServer implements AutoCloseable {
         public HasServer build() {
             if (accountKeys != null && hiveNodesSet) {
                 throw new IllegalStateException("give either accountKeys or hiveNodes, not both");
+            }
+            if (httpPort != null && !METERED) {
+                throw new IllegalStateException("httpPort serves /metrics, but " + NO_METERS);
             }
             return new HasServer(this);
         }

@@ -3,6 +3,7 @@ package dev.hiveauth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hiveauth.protocol.chain.Authority;
 import dev.hiveauth.protocol.chain.HiveAccount;
@@ -10,7 +11,7 @@ import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.testing.MutableClock;
-import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.MicrometerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.hiveauth.server.ws.WsTestClient;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +46,7 @@ class ChainAccountKeysTest {
         HiveLookupLimits noSpacing = new HiveLookupLimits(Duration.ZERO, 4, 100, 1_000, Duration.ofSeconds(10));
         return new ChainAccountKeys(new HiveLookups(fetch, noSpacing, System::nanoTime, (nanos, task) -> {
             throw new AssertionError("no call waits");
-        }, new RelayMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0)), clock);
+        }, new MicrometerMetrics(new SimpleMeterRegistry(), () -> 0, () -> 0)), clock);
     }
 
     private ChainAccountKeys keysFrom(List<HiveAccount> chain) {
@@ -124,8 +125,10 @@ class ChainAccountKeysTest {
         String account = "{\"name\":\"alice\",\"memo_key\":\"" + memo.publicKey() + "\","
                 + authority("owner", owner) + "," + authority("active", active) + "," + authority("posting", posting) + "}";
         node.createContext("/", exchange -> {
-            String method = new ObjectMapper().readTree(exchange.getRequestBody()).get("method").asText();
-            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"
+            JsonNode request = new ObjectMapper().readTree(exchange.getRequestBody());
+            String method = request.get("method").asText();
+            // the request's own id: the relay's start asks the node for the head block before any account
+            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":"
                     + ("condenser_api.get_accounts".equals(method) ? "[" + account + "]" : "null") + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);

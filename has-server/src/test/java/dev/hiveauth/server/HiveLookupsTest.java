@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hiveauth.protocol.chain.Authority;
 import dev.hiveauth.protocol.chain.HiveAccount;
 import dev.hiveauth.protocol.crypto.PrivateKey;
-import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.MicrometerMetrics;
 import dev.hiveauth.server.relay.AccountKeysBusyException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class HiveLookupsTest {
             calls.add(call);
             return call.answer;
         }, limits, () -> now, (nanos, task) -> wakeups.add(new Wakeup(now + nanos, task)),
-                new RelayMetrics(registry, () -> 0, () -> 0));
+                new MicrometerMetrics(registry, () -> 0, () -> 0));
     }
 
     /** Lookups refused as busy, as /metrics counts them. */

@@ -24,14 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /** has-app-client/README.md's examples; the text between the README markers is quoted there verbatim. */
 final class AppClientExamples {
-    private static final Logger log = LoggerFactory.getLogger(AppClientExamples.class);
-
     private AppClientExamples() {
     }
 
     /** A user logs in by scanning a QR code with a wallet; the login comes with a signed challenge. */
+    // README:begin app-login
     static Auth logIn(String relayUrl, Consumer<String> showQrCode) {
-        // README:begin app-login
         try (HasClient has = HasClient.builder().server(relayUrl).build()) {
             AuthRequest login = AuthRequest.newBuilder("alice")
                     .app(new AuthReqData.App("myapp", "My Hive app", null))
@@ -42,12 +40,12 @@ final class AppClientExamples {
             ChallengeVerifier.verifySignature("login to myapp", result.challenge());
             return result.auth();   // keep it: account, auth_key, expire (and a legacy token)
         }
-        // README:end
     }
+    // README:end
 
     /** A backend logs many users in at once through one client and a service wallet. */
+    // README:begin app-backend
     static List<AuthResult> logInFromABackend(String relayUrl, String serviceSecret, List<String> accounts) {
-        // README:begin app-backend
         HasClient has = HasClient.builder()
                 .server(relayUrl)
                 .authKeySecret(serviceSecret)   // service mode: the wallet has no screen to scan a QR code
@@ -56,15 +54,15 @@ final class AppClientExamples {
         for (String account : accounts) {
             logins.add(has.authenticate(AuthRequest.newBuilder(account).app("myapp").build()));
         }
-        // README:end
         List<AuthResult> results = logins.stream().map(CompletableFuture::join).toList();
-        has.close();
+        has.close();                    // a site closes it when it shuts down
         return results;
     }
+    // README:end
 
     /** A transaction and a challenge, with the authentication a login gave. */
+    // README:begin app-sign
     static String voteAndProve(HasClient has, Auth auth) throws Exception {
-        // README:begin app-sign
         SignResult vote = has.sign(SignRequest.newBuilder(auth)
                 .keyType(KeyType.POSTING)
                 .operations(new ObjectMapper().readTree(
@@ -74,13 +72,15 @@ final class AppClientExamples {
                 .keyType(KeyType.ACTIVE)
                 .text("prove it")
                 .build()).join();                               // proof.publicKey(), proof.answer()
-        // README:end
         return vote.txid() + " " + proof.publicKey();
     }
+    // README:end
 
     /** A client set for this project's relay, which takes more per connection than SPEC §1's example limits. */
+    // README:begin app-flow
+    private static final Logger log = LoggerFactory.getLogger("myapp");
+
     static HasClient tunedClient(String relayUrl) {
-        // README:begin app-flow
         HasClient has = HasClient.builder()
                 .server(relayUrl)
                 .flowControl(FlowControl.DEFAULT.withRate(90, 900).withMaxInFlightPerConnection(900))
@@ -91,7 +91,7 @@ final class AppClientExamples {
                     }
                 })
                 .build();
-        // README:end
         return has;
     }
+    // README:end
 }

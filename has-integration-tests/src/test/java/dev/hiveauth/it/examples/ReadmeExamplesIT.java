@@ -8,22 +8,17 @@ import dev.hiveauth.app.AuthResult;
 import dev.hiveauth.app.HasClient;
 import dev.hiveauth.it.fixture.HiveAuthWorld;
 import dev.hiveauth.pksa.service.ServicePolicy;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The READMEs' examples run against a real relay, a real wallet and the fake Hive node, and each README still quotes
- * its example's code as it is here (between the {@code README:begin}/{@code README:end} markers).
+ * The module READMEs' examples run against a real relay, a real wallet and the fake Hive node ({@link ReadmeQuotesTest}
+ * checks that each README quotes them as they are; the root README's quick starts run in
+ * {@link QuickStartWithoutMicrometerIT}).
  */
 class ReadmeExamplesIT {
-    private static final Path SOURCES = Path.of("src/test/java/dev/hiveauth/it/examples");
-
     private final HiveAuthWorld world = HiveAuthWorld.start();
 
     @AfterEach
@@ -78,39 +73,5 @@ class ReadmeExamplesIT {
         try (HasClient has = AppClientExamples.tunedClient(world.relay().toString())) {
             assertThat(has.connect().join().protocol()).isEqualByComparingTo("1");
         }
-    }
-
-    @Test
-    void eachReadmeQuotesItsExamplesAsTheyAre() throws IOException {
-        assertQuoted(Path.of("../has-app-client/README.md"), SOURCES.resolve("AppClientExamples.java"));
-        assertQuoted(Path.of("../has-pksa/README.md"), SOURCES.resolve("WalletExamples.java"));
-    }
-
-    private static void assertQuoted(Path readme, Path source) throws IOException {
-        String text = Files.readString(readme);
-        List<String> regions = regions(Files.readAllLines(source));
-        assertThat(regions).isNotEmpty();
-        for (String region : regions) {
-            assertThat(text).as("%s quotes this part of %s", readme, source.getFileName()).contains(region);
-        }
-    }
-
-    /** The text between each pair of markers, with the indentation of its first line taken off every line. */
-    private static List<String> regions(List<String> lines) {
-        List<String> regions = new ArrayList<>();
-        List<String> current = null;
-        for (String line : lines) {
-            if (line.strip().startsWith("// README:begin")) {
-                current = new ArrayList<>();
-            } else if (line.strip().equals("// README:end")) {
-                int indent = current.get(0).length() - current.get(0).stripLeading().length();
-                regions.add(String.join("\n", current.stream()
-                        .map(kept -> kept.length() >= indent ? kept.substring(indent) : kept.strip()).toList()));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            }
-        }
-        return regions;
     }
 }

@@ -20,8 +20,8 @@ final class WalletExamples {
     }
 
     /** A wallet with a screen: the user scans an application's QR code and approves. */
+    // README:begin wallet
     static Auth approveAScannedLogin(String postingWif, URI relay, String hiveNode, String scannedQrText) {
-        // README:begin wallet
         Pksa wallet = Pksa.builder()
                 .name("My wallet")
                 .keys(KeyStore.of(Map.of("alice", Map.of(KeyType.POSTING, PrivateKey.fromWif(postingWif)))))
@@ -31,13 +31,12 @@ final class WalletExamples {
                 .build();
         wallet.connect(relay).join();                         // done once the relay registered alice
         Auth auth = wallet.acceptPayload(scannedQrText).join();   // has://auth_req/…
-        // README:end
         wallet.close();
         return auth;
     }
 
-    /** The user says yes (a real wallet shows the request and waits for the user). */
     private static CompletionStage<Decision> askTheUser(ApprovalRequest request) {
-        return CompletableFuture.completedFuture(Decision.APPROVE);
+        return CompletableFuture.completedFuture(Decision.APPROVE);   // a real wallet shows the request, then answers
     }
+    // README:end
 }

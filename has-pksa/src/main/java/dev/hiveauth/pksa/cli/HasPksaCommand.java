@@ -55,6 +55,10 @@ public final class HasPksaCommand implements Callable<Integer> {
     private PrintStream err = System.err;
 
     public static void main(String[] args) {
+        // the program's logging; the library ships no logback.xml of its own, which would configure its users' logging
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dev/hiveauth/pksa/cli/logback.xml");
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 

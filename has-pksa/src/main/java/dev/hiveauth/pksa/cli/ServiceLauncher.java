@@ -10,7 +10,6 @@ import dev.hiveauth.pksa.service.KeysFile;
 import dev.hiveauth.pksa.service.ServiceConfig;
 import dev.hiveauth.pksa.service.ServicePolicy;
 import dev.hiveauth.pksa.service.StorageFile;
-import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.message.Family;
 import dev.hiveauth.protocol.payload.KeyType;
@@ -66,7 +65,7 @@ final class ServiceLauncher {
                 .policy(policy)
                 .rules(config.signingRules())
                 .clock(clock)
-                .hive(HiveClient.builder().nodes(config.hiveApi().stream().map(URI::toString).toList()).build())
+                .hive(LiveSettings.hiveClient(config.hiveApi()))
                 .serviceSecret(config.authReqSecret())
                 .authDuration(config.authDuration())
                 .hideEncryptedData(config.hideEncryptedData())
@@ -88,6 +87,7 @@ final class ServiceLauncher {
         }
         builder.rejectUnapproved(reject.toArray(new Family[0]));
         Pksa pksa = builder.build();
+        storage.onEdit(new LiveSettings(pksa, configPath));
         Thread closer = new Thread(pksa::close, "has-pksa-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         storage.removeExpired(clock.millis());

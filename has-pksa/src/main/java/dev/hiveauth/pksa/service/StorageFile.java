@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ServiceConfig}) and {@code accounts[{name, auths[{expire, key, app, nonce?}]}]}. Fields this class
  * does not know (the reference's {@code ts_create}, {@code ts_expire}, {@code token}…) are kept as they are.
  * Every change is written back atomically before the method returns; a file edited by hand while the PKSA
- * runs is read again before the next use (as the reference reads it on every request).
+ * runs is read again before the next use (as the reference reads it on every request): its authentications apply at
+ * once, and an edit of the settings or of the accounts listed is handed to {@link #onEdit} to apply what it can.
  */
 public final class StorageFile implements AuthStore {
     private static final Logger LOG = LoggerFactory.getLogger(StorageFile.class);
@@ -41,6 +43,7 @@ public final class StorageFile implements AuthStore {
     private ObjectNode root;
     private ServiceConfig config;
     private Object seenVersion;
+    private Consumer<StorageEdit> onEdit = edit -> { };
 
     private StorageFile(Path path) {
         this.path = path;
@@ -64,17 +67,23 @@ public final class StorageFile implements AuthStore {
         return path;
     }
 
-    /** The settings, as read at {@link #load}. */
-    public ServiceConfig config() {
+    /** The settings, as last read: at {@link #load}, then at each hand edit that changed them. */
+    public synchronized ServiceConfig config() {
         return config;
+    }
+
+    /**
+     * Who hears of a hand edit of the settings or of the accounts listed, on the thread that noticed it, before that
+     * thread uses the file: what the edit changes can be applied before the request that came after it.
+     */
+    public synchronized void onEdit(Consumer<StorageEdit> listener) {
+        this.onEdit = Objects.requireNonNull(listener, "listener");
     }
 
     /** The names of {@code accounts[]}, in the file's order: the accounts the service manages. */
     public synchronized List<String> accountNames() {
         refresh();
-        List<String> names = new ArrayList<>();
-        accounts().forEach(account -> names.add(account.get("name").textValue()));
-        return names;
+        return names();
     }
 
     @Override
@@ -160,13 +169,32 @@ public final class StorageFile implements AuthStore {
             return;
         }
         seenVersion = now;
+        List<String> accountsBefore = names();
         try {
             root = read(path);
             LOG.info("{} changed on disk: read again", path.getFileName());
         } catch (ConfigException e) {
             LOG.error("{} was changed on disk but cannot be used ({}); keeping the state in memory, which the next "
                     + "change will write back", path.getFileName(), e.getMessage());
+            return;
         }
+        ServiceConfig before = config;
+        try {
+            config = ServiceConfig.read(root, path);
+        } catch (ConfigException e) {
+            LOG.error("the settings in {} cannot be used ({}); the wallet keeps those it has", path.getFileName(),
+                    e.getMessage());
+        }
+        StorageEdit edit = new StorageEdit(before, config, accountsBefore, names());
+        if (!edit.changedSettings().isEmpty() || edit.accountsChanged()) {
+            onEdit.accept(edit);
+        }
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        accounts().forEach(account -> names.add(account.get("name").textValue()));
+        return names;
     }
 
     private Iterable<JsonNode> accounts() {

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** storage.json: the reference PKSA's format read unchanged, written back in it, atomically, keeping what it does not know. */
 class StorageFileTest {
+    private static final String BOB_WITHOUT_AUTHS = "\"auths\": []";
+    private static final String BOB_WITH_AN_AUTH =
+            "\"auths\": [{\"expire\": 4102444800000, \"key\": \"by-hand\", \"app\": \"ops\"}]";
+
     @TempDir
     Path dir;
 
@@ -134,6 +139,60 @@ class StorageFileTest {
         assertThat(storage.auths("alice")).hasSize(2);
         storage.recordNonce("alice", "9c1b7a52-34f0-4d7e-8a61-5b0e2f3c9d17", 1767348000002L);
         assertThat(StorageFile.load(file).auths("alice").get(0).nonce()).isEqualTo(1767348000002L);
+    }
+
+    @Test
+    void anEditOfTheSettingsOrAccountsIsHandedOnBeforeTheNextUse_anEditOfAuthenticationsIsNot() throws IOException {
+        Path file = copyReference();
+        List<StorageEdit> edits = new ArrayList<>();
+        StorageFile storage = loadHearingEdits(file, edits);
+
+        editByHand(file, BOB_WITHOUT_AUTHS, BOB_WITH_AN_AUTH);
+        storage.auths("bob");
+        assertThat(edits).as("authentications apply as read").isEmpty();
+
+        editByHand(file, "\"hive_api\": \"https://api.example.org\"",
+                "\"hive_api\": [\"https://node.example.net\", \"https://api.example.org\"]");
+        editByHand(file, "\"auth_req_approve\": true", "\"auth_req_approve\": false");
+        editByHand(file, "\"name\": \"bob\"", "\"name\": \"carol\"");
+        storage.auths("alice");
+
+        assertThat(edits).singleElement().satisfies(edit -> {
+            assertThat(edit.changedSettings()).containsExactly("auth_req_approve", "hive_api");
+            assertThat(edit.after().hiveApi()).containsExactly(URI.create("https://node.example.net"),
+                    URI.create("https://api.example.org"));
+            assertThat(edit.accountsBefore()).containsExactly("alice", "bob");
+            assertThat(edit.accountsAfter()).containsExactly("alice", "carol");
+        });
+        assertThat(storage.config().hiveApi()).hasSize(2);
+    }
+
+    @Test
+    void settingsEditedIntoSomethingUnusableAreKept_theAuthenticationsEditedWithThemAreRead() throws IOException {
+        Path file = copyReference();
+        List<StorageEdit> edits = new ArrayList<>();
+        StorageFile storage = loadHearingEdits(file, edits);
+
+        editByHand(file, "\"hive_api\": \"https://api.example.org\"", "\"hive_api\": 5");
+        editByHand(file, BOB_WITHOUT_AUTHS, BOB_WITH_AN_AUTH);
+
+        assertThat(storage.auths("bob")).extracting(Auth::key).containsExactly("by-hand");
+        assertThat(storage.config().hiveApi()).containsExactly(URI.create("https://api.example.org"));
+        assertThat(edits).isEmpty();
+    }
+
+    private static StorageFile loadHearingEdits(Path file, List<StorageEdit> edits) {
+        StorageFile storage = StorageFile.load(file);
+        storage.onEdit(edits::add);
+        return storage;
+    }
+
+    private static void editByHand(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+        // later than the wallet's last write, whatever the file system's clock resolution
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.hiveauth.server.observe;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.hiveauth.server.transport.GrizzlyStartLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -19,7 +20,9 @@ public final class ManagementServer {
     private final HttpServer http = new HttpServer();
     private final NetworkListener listener;
 
-    public ManagementServer(String host, int port, BooleanSupplier serving, PrometheusMeterRegistry registry) {
+    /** {@code metrics} gives the text {@code /metrics} answers (Prometheus's format). */
+    public ManagementServer(String host, int port, BooleanSupplier serving, Supplier<String> metrics) {
+        GrizzlyStartLines.quiet();
         listener = new NetworkListener("management", host, port);
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {
@@ -35,7 +38,7 @@ public final class ManagementServer {
                         respond(response, up ? 200 : 503, "application/json",
                                 up ? "{\"status\":\"UP\"}\n" : "{\"status\":\"DOWN\"}\n");
                     }
-                    case "/metrics" -> respond(response, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+                    case "/metrics" -> respond(response, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
                     default -> respond(response, 404, "text/plain", "not found\n");
                 }
             }

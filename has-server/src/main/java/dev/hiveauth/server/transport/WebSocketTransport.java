@@ -58,6 +58,7 @@ public final class WebSocketTransport {
             throw new IllegalStateException("cannot deploy the relay endpoint", e);
         }
 
+        GrizzlyStartLines.quiet();
         http = new HttpServer();
         listener = new NetworkListener("has", host, port);
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // WebSockets live as long as their peers want

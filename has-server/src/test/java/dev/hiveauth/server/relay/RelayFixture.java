@@ -5,7 +5,7 @@ import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.testing.MutableClock;
-import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.observe.MicrometerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ final class RelayFixture {
         RelayState state = new InMemoryRelayState();
         relay = new Relay(serverKey, accounts -> accountKeys.lookup(accounts), state, clock,
                 Duration.ofSeconds(60), strictPok, limits, addressLimits,
-                new RelayMetrics(registry, state::registrationCount, state::requestCount),
+                new MicrometerMetrics(registry, state::registrationCount, state::requestCount),
                 () -> String.format("00000000-0000-4000-8000-%012d", uuidCounter.incrementAndGet()), "test");
     }
 
