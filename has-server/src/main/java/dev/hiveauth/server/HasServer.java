@@ -159,10 +159,13 @@ public final class HasServer implements AutoCloseable {
         stop();
     }
 
-    /** Peers answer the 1001 close within milliseconds; give slow ones a moment before cutting them off. */
+    /**
+     * Peers answer the 1001 close within milliseconds; give slow ones a moment before cutting them off. The relay
+     * forgets a peer as soon as it starts closing it; the transport's connection goes once its close frame has left.
+     */
     private void awaitPeersGone(long maxMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        while (relay.connectionCount() > 0 && System.nanoTime() < deadline) {
+        while ((relay.connectionCount() > 0 || transport.connectionCount() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

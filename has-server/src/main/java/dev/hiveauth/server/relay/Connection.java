@@ -8,6 +8,14 @@ public interface Connection {
     /** Queues one text frame; never blocks on the network. A closed connection drops it. */
     void send(String text);
 
+    /**
+     * Sends a waiting request to a wallet: a frame the relay holds anyway, so it may wait for the wallet to read (at
+     * the pace it reads, however many wait) instead of all going into its send queue at once.
+     */
+    default void forward(String heldFrame) {
+        send(heldFrame);
+    }
+
     /** Closes with a WebSocket close code (1001 going away, 1008 policy violation, …). */
     void close(int code, String reason);
 

@@ -117,7 +117,7 @@ final class RequestRouter {
         if (wallet != null) { // null: it closed just now, and its registrations are going with it
             wallet.requestForwarded();
         }
-        pksa.send(frame);
+        pksa.forward(frame);
     }
 
     void attach(Peer app, AttachReq attach) {

@@ -1,12 +1,20 @@
 package dev.hiveauth.server.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.Buffer;
 
 /**
- * Where one connection's byte stream is: in the HTTP upgrade request, or somewhere in its WebSocket frames, of which
- * only the headers are read. Reports to {@link PeerBuffers} the bytes of each message received in part and its end,
- * and to the {@link PeerChannel} the upgrade and its pings. One reader at a time (Grizzly reads a connection in order).
+ * Where one connection's byte stream is: in the HTTP upgrade request, or somewhere in its WebSocket frames. Reports to
+ * {@link PeerBuffers} the bytes of each message received in part and its end, and to the {@link PeerChannel} the
+ * upgrade and its pings. One reader at a time (Grizzly reads a connection in order).
+ *
+ * <p>It also unmasks the frames as they pass, in place: each frame goes on without its masking key, its mask bit
+ * cleared and its payload unmasked eight bytes at a time, so Tyrus (which takes an unmasked frame as it is) no longer
+ * unmasks byte by byte — a tenth of the relay's time under load. A frame is never longer for it, so the rewritten
+ * bytes always fit where the read ones were; headers and payloads cut across reads are rewritten piece by piece.
  */
 final class FrameStream {
     private static final int MAX_UPGRADE_REQUEST_BYTES = 16 * 1024;
@@ -14,6 +22,8 @@ final class FrameStream {
     private static final byte[] WEBSOCKET = "websocket".getBytes(StandardCharsets.US_ASCII);
     private static final int OPCODE_CONTINUATION = 0x0;
     private static final int OPCODE_PING = 0x9;
+    private static final int MASK_BYTES = 4;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Why to close, with the close code to send. */
     record Problem(Closure closure, int code, String detail) {
@@ -32,47 +42,108 @@ final class FrameStream {
     private boolean dataFrame;
     private boolean finalFrame;
     private long messageBytes;
+    /** The current frame's masking key, and where in it the next payload byte is. */
+    private final byte[] mask = new byte[MASK_BYTES];
+    private int maskIndex;
 
-    /** Reads what {@code buffer} holds (without consuming it); the reason to close, or null while within limits. */
+    /**
+     * Reads what {@code buffer} holds and rewrites its frames unmasked, moving its limit back by the masking keys
+     * taken out; the reason to close, or null while within limits (the buffer is left as it is then).
+     */
     Problem scan(Buffer buffer, long maxFrameBytes, PeerChannel channel, PeerBuffers buffers) {
-        int position = buffer.position();
+        int read = buffer.position();
+        int write = read;
         int limit = buffer.limit();
-        while (position < limit) {
+        while (read < limit) {
             if (!inFrames) {
-                position = scanUpgradeRequest(buffer, position, limit, channel);
+                int start = read;
+                read = scanUpgradeRequest(buffer, read, limit, channel);
+                write = copy(buffer, start, write, read - start);
                 if (!inFrames && upgradeBytesSeen > MAX_UPGRADE_REQUEST_BYTES) {
+                    buffer.limit(write);
                     return null; // not a WebSocket upgrade we can follow; Grizzly rejects oversized headers
                 }
                 continue;
             }
             if (payloadRemaining > 0) {
-                long skip = Math.min(payloadRemaining, limit - position);
+                int count = (int) Math.min(payloadRemaining, limit - read);
                 if (dataFrame) {
-                    PeerBuffers.Verdict full = buffers.receive(channel, skip);
+                    PeerBuffers.Verdict full = buffers.receive(channel, count);
                     if (full != null) {
                         return new Problem(full.closure(), 1013, full.detail());
                     }
                 }
-                payloadRemaining -= skip;
-                position += (int) skip;
+                write = unmask(buffer, read, write, count);
+                payloadRemaining -= count;
+                read += count;
                 if (payloadRemaining == 0) {
                     frameDone(channel, buffers);
                 }
                 continue;
             }
-            frameHeader[frameHeaderLength++] = buffer.get(position++);
-            if (frameHeaderLength < headerLength()) {
+            byte b = buffer.get(read++);
+            int index = frameHeaderLength;
+            frameHeader[frameHeaderLength++] = b;
+            int length = headerLength();
+            int keyStart = length - MASK_BYTES;
+            if (index >= 2 && isMasked() && index >= keyStart) {
+                mask[index - keyStart] = b; // the key goes no further
+            } else {
+                buffer.put(write++, index == 1 ? (byte) (b & 0x7F) : b);
+            }
+            if (frameHeaderLength < length) {
                 continue;
             }
             Problem problem = completeFrameHeader(maxFrameBytes, channel, buffers.now());
             if (problem != null) {
                 return problem;
             }
+            maskIndex = 0;
             if (payloadRemaining == 0) {
                 frameDone(channel, buffers);
             }
         }
+        buffer.limit(write);
         return null;
+    }
+
+    /** Moves {@code count} bytes from {@code read} back to {@code write} (never after it), as they are. */
+    private static int copy(Buffer buffer, int read, int write, int count) {
+        if (read != write) {
+            for (int i = 0; i < count; i++) {
+                buffer.put(write + i, buffer.get(read + i));
+            }
+        }
+        return write + count;
+    }
+
+    /** Moves {@code count} payload bytes from {@code read} back to {@code write}, unmasked. */
+    private int unmask(Buffer buffer, int read, int write, int count) {
+        int i = 0;
+        if (buffer.hasArray()) {
+            byte[] array = buffer.array();
+            int from = buffer.arrayOffset() + read;
+            int to = buffer.arrayOffset() + write;
+            long key = repeatedKey();
+            // Forward, eight bytes at a time: each long is read before anything at or after it is written.
+            for (; i + Long.BYTES <= count; i += Long.BYTES) {
+                LONGS.set(array, to + i, (long) LONGS.get(array, from + i) ^ key);
+            }
+        }
+        for (; i < count; i++) {
+            buffer.put(write + i, (byte) (buffer.get(read + i) ^ mask[(maskIndex + i) & 3]));
+        }
+        maskIndex = (maskIndex + count) & 3;
+        return write + count;
+    }
+
+    /** The key as eight little-endian bytes starting where the next payload byte is in it. */
+    private long repeatedKey() {
+        long key = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            key = (key << 8) | (mask[(maskIndex + i) & 3] & 0xFFL);
+        }
+        return key;
     }
 
     private void frameDone(PeerChannel channel, PeerBuffers buffers) {
@@ -119,15 +190,18 @@ final class FrameStream {
         }
         int lengthCode = frameHeader[1] & 0x7F;
         int extended = lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0;
-        int mask = (frameHeader[1] & 0x80) != 0 ? 4 : 0;
-        return 2 + extended + mask;
+        return 2 + extended + (isMasked() ? MASK_BYTES : 0);
+    }
+
+    private boolean isMasked() {
+        return (frameHeader[1] & 0x80) != 0;
     }
 
     private Problem completeFrameHeader(long maxFrameBytes, PeerChannel channel, long nowNanos) {
         int opcode = frameHeader[0] & 0x0F;
         finalFrame = (frameHeader[0] & 0x80) != 0;
         long length = payloadLength();
-        boolean masked = (frameHeader[1] & 0x80) != 0;
+        boolean masked = isMasked();
         frameHeaderLength = 0;
         if (!masked) {
             return new Problem(Closure.UNMASKED_FRAME, 1002, "client frames must be masked (RFC 6455 section 5.1)");

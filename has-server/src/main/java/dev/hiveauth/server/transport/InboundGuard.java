@@ -17,6 +17,7 @@ import org.glassfish.grizzly.filterchain.NextAction;
  * alone would buffer it and close with 1011), when a frame comes unmasked (1002), when it pings past its ping budget
  * (1008), or when the bytes of messages received in part, over every connection, would pass their budget; it marks
  * the upgrade done and tells {@link PeerBuffers} of each message received in part and completed, for the deadlines.
+ * The frames go on unmasked ({@link FrameStream}).
  */
 final class InboundGuard extends BaseFilter {
     private final long maxFrameBytes;
@@ -97,7 +98,8 @@ final class InboundGuard extends BaseFilter {
             closer.closeWithFrame(ctx, channel, problem.closure(), problem.code(), problem.detail());
             return ctx.getStopAction();
         }
-        return ctx.getInvokeAction();
+        // A read of nothing but masking keys leaves nothing to pass on.
+        return buffer.hasRemaining() ? ctx.getInvokeAction() : ctx.getStopAction();
     }
 
     /** Counts the connection against its client address's share; false when it was over it (and is cut off). */

@@ -15,16 +15,19 @@ public final class RelayEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RelayEndpoint.class);
 
     private final ConnectionHandler handler;
+    private final ChannelCloser closer;
     private TyrusConnection connection;
 
-    RelayEndpoint(ConnectionHandler handler) {
+    RelayEndpoint(ConnectionHandler handler, ChannelCloser closer) {
         this.handler = handler;
+        this.closer = closer;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         // Tyrus opens the session while the selector thread reads the upgrade request: that read's connection is it.
-        connection = new TyrusConnection(session, WriteBatch.readingConnection());
+        org.glassfish.grizzly.Connection<?> grizzly = WriteBatch.readingConnection();
+        connection = new TyrusConnection(session, grizzly, grizzly == null ? null : closer.channel(grizzly), closer);
         TyrusConnection opened = connection;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> handler.onText(opened, text));
         session.addMessageHandler(ByteBuffer.class,
@@ -39,6 +42,7 @@ public final class RelayEndpoint extends Endpoint {
         WriteBatch.flushCurrent();
         if (connection != null) {
             LOG.debug("{}: closed {} {}", connection.id(), reason.getCloseCode().getCode(), reason.getReasonPhrase());
+            connection.closed();
             handler.onClose(connection);
         }
     }

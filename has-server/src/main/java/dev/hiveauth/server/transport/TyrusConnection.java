@@ -5,38 +5,32 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
-import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.tyrus.core.TyrusSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Connection} over a Tyrus session; sends are asynchronous so a slow peer never blocks the relay. Text frames
- * are written straight to the session's Grizzly connection when it is known (see {@link TextFrames}): the way Tyrus
- * writes them too, minus its encoder. Tyrus still reads, answers pings and closes.
+ * are written straight to the session's Grizzly connection when it is known (see {@link TextFrames}), at the pace
+ * its queue drains ({@link PacedFrames}): the way Tyrus writes them too, minus its encoder. Tyrus still reads, answers
+ * pings and closes.
  */
 final class TyrusConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(TyrusConnection.class);
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
 
     private final Session session;
-    private final org.glassfish.grizzly.Connection<?> grizzly;
     private final String id = "c" + NEXT_ID.getAndIncrement();
-    @SuppressWarnings("rawtypes") // Grizzly's write wants the handler typed by the connection's address type
-    private final EmptyCompletionHandler<WriteResult> sendFailures = new EmptyCompletionHandler<>() {
-        @Override
-        public void failed(Throwable throwable) {
-            LOG.debug("{}: send failed: {}", id, throwable.toString());
-        }
-    };
+    private final PacedFrames frames;
 
-    /** {@code grizzly} is the connection under {@code session}, or null to send through Tyrus. */
-    TyrusConnection(Session session, org.glassfish.grizzly.Connection<?> grizzly) {
+    /**
+     * {@code grizzly} is the connection under {@code session} and {@code channel} what the transport tracks of it; with
+     * either unknown (null), frames go through Tyrus.
+     */
+    TyrusConnection(Session session, org.glassfish.grizzly.Connection<?> grizzly, PeerChannel channel,
+                    ChannelCloser closer) {
         this.session = session;
-        this.grizzly = grizzly;
+        this.frames = grizzly == null || channel == null ? null : new PacedFrames(grizzly, channel, closer, id);
     }
 
     @Override
@@ -50,8 +44,8 @@ final class TyrusConnection implements Connection {
             LOG.debug("{}: dropped a frame for a closed connection", id);
             return;
         }
-        if (grizzly != null) {
-            write(Buffers.wrap(grizzly.getMemoryManager(), TextFrames.frame(text)));
+        if (frames != null) {
+            frames.send(text);
             return;
         }
         try {
@@ -65,9 +59,20 @@ final class TyrusConnection implements Connection {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void write(Buffer frame) {
-        ((org.glassfish.grizzly.Connection) grizzly).write(frame, sendFailures);
+    @Override
+    public void forward(String heldFrame) {
+        if (frames == null || !session.isOpen()) {
+            send(heldFrame);
+            return;
+        }
+        frames.forward(heldFrame);
+    }
+
+    /** The connection is going: requests still waiting to be written to it stay pending for the next wallet. */
+    void closed() {
+        if (frames != null) {
+            frames.drop();
+        }
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class WebSocketTransport {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new RelayEndpoint(handler));
+                        return endpointClass.cast(new RelayEndpoint(handler, closer));
                     }
                 })
                 .build();
@@ -68,6 +68,7 @@ public final class WebSocketTransport {
         // What one read makes the relay send leaves in one write per peer (WriteCoalescer).
         listener.getTransport().setIOStrategy(new BatchedReads());
         listener.getTransport().setReadBufferSize(READ_BUFFER_BYTES);
+        listener.getTransport().getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(pacedQueueBytes(limits));
         if (tls != null) {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(tls.sslContext(), false, false, false));
@@ -85,6 +86,15 @@ public final class WebSocketTransport {
      */
     static int tyrusBufferBytes(int maxFrameBytes) {
         return 2 * (maxFrameBytes + FRAME_OVERHEAD) + READ_BUFFER_BYTES;
+    }
+
+    /**
+     * How much of a connection's queue forwarded requests may fill before the rest waits for the wallet to read
+     * ({@link PacedFrames}; Tyrus paces its own frames by it too): well under the per-socket bound, so a burst to a
+     * wallet that reads never comes near it. Grizzly's default, four socket buffers, may be several megabytes.
+     */
+    static int pacedQueueBytes(TransportLimits limits) {
+        return (int) Math.max(16 * 1024, Math.min(256 * 1024, limits.maxQueuedBytesPerSocket() / 4));
     }
 
     public void start() {
@@ -131,6 +141,11 @@ public final class WebSocketTransport {
 
     public long receivingBytes() {
         return buffers.receivingBytes();
+    }
+
+    /** TCP connections open, handshaking ones included. */
+    public int connectionCount() {
+        return buffers.channelCount();
     }
 
     /** Stops listening and releases every connection and thread (peers should have been closed first). */

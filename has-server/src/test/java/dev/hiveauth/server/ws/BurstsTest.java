@@ -12,6 +12,7 @@ import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.Limits;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,34 @@ class BurstsTest {
             assertThat(waited).as("one wait per request, in the order of the requests").isEqualTo(forwarded);
             assertThat(acked).as("each answered once").doesNotHaveDuplicates().hasSize(requests);
         }
+    }
+
+    @Test
+    void aWalletRegisteringWhileMegabytesWaitForIt_getsThemAll_atThePaceItReads() throws Exception {
+        start(Limits.DEFAULT);
+        int requests = 120;
+        // 12 MB waiting in all: more than the kernel's buffers on loopback and twelve times one socket's queue bound
+        String data = "x".repeat(100_000);
+        try (RawWebSocket app = RawWebSocket.upgraded(server.uri(), 1024 * 1024)) {
+            assertThat(read(app).get("cmd").asText()).isEqualTo("connected");
+            for (int i = 0; i < requests; i++) {
+                app.sendText("{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"" + data + "\"}");
+                assertThat(read(app).get("cmd").asText()).isEqualTo("auth_wait");
+            }
+            // A small receive buffer: the relay's writes back up at once, as they do toward a distant wallet.
+            try (RawWebSocket wallet = RawWebSocket.upgraded(server.uri(), 16 * 1024)) {
+                assertThat(read(wallet).get("cmd").asText()).isEqualTo("connected");
+                wallet.sendText("{\"cmd\":\"register_req\",\"app\":\"raw\",\"accounts\":[{\"name\":\"alice\","
+                        + "\"pok\":\"" + ProofOfKey.forRegistration(alice, server.serverKey(), Clock.systemUTC()) + "\"}]}");
+                assertThat(read(wallet).get("cmd").asText()).isEqualTo("register_ack");
+                for (int i = 0; i < requests; i++) {
+                    assertThat(read(wallet).get("data").asText()).as("request %d", i).hasSize(data.length());
+                }
+            }
+        }
+        Counter slowReaders = server.meterRegistry().find("has.closed").tag("reason", "slow_reader").counter();
+        assertThat(slowReaders == null ? 0 : slowReaders.count()).as("no reading peer is cut off as a slow reader")
+                .isZero();
     }
 
     @Test
