@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link WebSocketTransport#PACED_QUEUE_BYTES}) and otherwise wait here in order, as references to the frames the
  * relay holds for them anyway. Without it, a wallet registering while megabytes of requests waited for it got them all
  * queued at once, past the {@link OutboundGuard}'s per-socket bound, and was cut off as a slow reader however well it
- * read — over and over, at every reconnection. A wallet that does not read is still cut off as one: a request that
- * finds others waiting here while nothing was written to it for {@link #STALL_NANOS} closes it.
+ * read — over and over, at every reconnection. A wallet that does not read is still cut off as one, once requests
+ * have waited here and nothing was written to it for {@link #STALL_NANOS}.
  */
 final class PacedFrames {
     static final long STALL_NANOS = 5_000_000_000L;
@@ -64,11 +64,14 @@ final class PacedFrames {
         write(text);
     }
 
-    /** A request for a wallet: now if there is room and nothing waits before it, else when the wallet has read more. */
+    /**
+     * A request for a wallet: now if there is room and nothing waits before it, else when the wallet has read more.
+     * A wallet that stopped reading is cut off here, or by the transport's sweep if no request comes to find it.
+     */
     synchronized void forward(String heldFrame) {
-        if (!waiting.isEmpty() && System.nanoTime() - channel.lastDrainNanos > STALL_NANOS) {
+        if (PeerBuffers.isStalledWithForwardsWaiting(channel, System.nanoTime())) {
             int count = waiting.size();
-            waiting.clear();
+            drop();
             closer.cutOff(channel, Closure.SLOW_READER, "it does not read: " + count + " forwarded requests wait "
                     + "for room in its queue, which has not moved for " + STALL_NANOS / 1_000_000_000L + " s");
             return;
@@ -80,13 +83,21 @@ final class PacedFrames {
     /** Forgets the requests still waiting (the connection is closing; they stay pending for the next wallet). */
     synchronized void drop() {
         waiting.clear();
+        channel.forwardsWaitingSinceNanos = 0;
     }
 
     private void writeWhileRoom() {
         while (!waiting.isEmpty() && connection.canWrite()) {
             write(waiting.poll());
         }
-        if (!waiting.isEmpty() && !drainAsked) {
+        if (waiting.isEmpty()) {
+            channel.forwardsWaitingSinceNanos = 0;
+            return;
+        }
+        if (channel.forwardsWaitingSinceNanos == 0) {
+            channel.forwardsWaitingSinceNanos = Math.max(1, System.nanoTime());
+        }
+        if (!drainAsked) {
             drainAsked = true;
             connection.notifyCanWrite(drain);
         }

@@ -167,6 +167,9 @@ final class PeerBuffers {
             if (!channel.upgraded && now - channel.acceptedNanos > limits.handshakeTimeout().toNanos()) {
                 overdue.add(new Verdict(channel, Closure.HANDSHAKE_TIMEOUT, "no WebSocket upgrade within "
                         + limits.handshakeTimeout().toSeconds() + " s"));
+            } else if (isStalledWithForwardsWaiting(channel, now)) {
+                overdue.add(new Verdict(channel, Closure.SLOW_READER, "it does not read: forwarded requests wait for "
+                        + "room in its queue, which has not moved for " + PacedFrames.STALL_NANOS / 1_000_000_000L + " s"));
             } else if (channel.queued.get() > 0 && now - channel.lastDrainNanos > limits.drainTimeout().toNanos()) {
                 overdue.add(new Verdict(channel, Closure.STALLED_READER, "it read nothing for "
                         + limits.drainTimeout().toSeconds() + " s with " + channel.queued.get() + " bytes waiting"));
@@ -176,6 +179,13 @@ final class PeerBuffers {
             }
         }
         return overdue;
+    }
+
+    /** Requests wait to be forwarded to it while nothing was written to it for {@link PacedFrames#STALL_NANOS}. */
+    static boolean isStalledWithForwardsWaiting(PeerChannel channel, long now) {
+        long waitingSince = channel.forwardsWaitingSinceNanos;
+        return waitingSince != 0 && now - waitingSince > PacedFrames.STALL_NANOS
+                && now - channel.lastDrainNanos > PacedFrames.STALL_NANOS;
     }
 
     /** Connections whose close frame has not left after {@code nanos}: their peer does not read it. */

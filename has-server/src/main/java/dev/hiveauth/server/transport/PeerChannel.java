@@ -24,6 +24,12 @@ final class PeerChannel {
     /** When the queue last moved (a write completed) or started to fill. */
     volatile long lastDrainNanos;
 
+    /**
+     * Since when forwarded requests wait for room in its queue ({@link PacedFrames}), 0 while none do: with its queue
+     * not moving either, it does not read.
+     */
+    volatile long forwardsWaitingSinceNanos;
+
     /** Bytes of the message this peer is sending in part, and since when (inbound guard only). */
     volatile long receiving;
     volatile long receivingSinceNanos;

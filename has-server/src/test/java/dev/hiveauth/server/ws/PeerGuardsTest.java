@@ -77,7 +77,9 @@ class PeerGuardsTest {
                 sent++;
             }
 
-            assertThat(closed("slow_reader")).as("cut off before 14 MB had to be held for it").isEqualTo(1);
+            // Forwarded requests wait for room in its queue as references to what the relay holds anyway; once nothing
+            // has moved for a few seconds it is cut off (at once when a request finds them waiting, else by the sweep).
+            await().atMost(WAIT).until(() -> closed("slow_reader") == 1);
             assertThat(stalled.readUntilClosed()).isEqualTo(RawWebSocket.CUT_OFF);
             await().atMost(WAIT).until(() -> server.walletsRegisteredFor("alice") == 0);
             assertThat(server.pendingRequestCount()).as("every request still waits").isEqualTo(sent);
