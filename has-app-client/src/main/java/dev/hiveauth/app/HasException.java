@@ -7,6 +7,7 @@ package dev.hiveauth.app;
 public abstract class HasException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The request id, or null. */
     private final String uuid;
 
     HasException(String message, String uuid, Throwable cause) {

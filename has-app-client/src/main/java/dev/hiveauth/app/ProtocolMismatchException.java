@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 public final class ProtocolMismatchException extends HasException {
     private static final long serialVersionUID = 1L;
 
+    /** The protocol version the server announced. */
     private final BigDecimal serverProtocol;
 
     ProtocolMismatchException(BigDecimal serverProtocol, BigDecimal supported) {

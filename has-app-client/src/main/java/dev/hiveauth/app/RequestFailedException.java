@@ -4,6 +4,7 @@ package dev.hiveauth.app;
 public final class RequestFailedException extends HasException {
     private static final long serialVersionUID = 1L;
 
+    /** The wallet's error message. */
     private final String error;
 
     RequestFailedException(String uuid, String error) {

@@ -4,6 +4,7 @@ package dev.hiveauth.app;
 public final class RequestRefusedException extends HasException {
     private static final long serialVersionUID = 1L;
 
+    /** The reason the wallet gave, or null. */
     private final String reason;
 
     RequestRefusedException(String uuid, String reason) {

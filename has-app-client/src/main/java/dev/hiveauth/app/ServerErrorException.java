@@ -4,6 +4,7 @@ package dev.hiveauth.app;
 public final class ServerErrorException extends HasException {
     private static final long serialVersionUID = 1L;
 
+    /** The HAS's reason. */
     private final String error;
 
     ServerErrorException(String error, String uuid) {

@@ -7,6 +7,7 @@ import java.net.URI;
 public final class ProtocolDeclinedException extends PksaException {
     private static final long serialVersionUID = 1L;
 
+    /** The protocol version the relay announced. */
     private final BigDecimal protocol;
 
     ProtocolDeclinedException(URI relay, BigDecimal protocol, BigDecimal supported) {

@@ -10,6 +10,7 @@ import java.util.Map;
 public final class RegistrationRefusedException extends PksaException {
     private static final long serialVersionUID = 1L;
 
+    /** Why each refused account was refused, by account. */
     private final Map<String, String> reasons;
 
     RegistrationRefusedException(URI relay, Map<String, String> reasons) {

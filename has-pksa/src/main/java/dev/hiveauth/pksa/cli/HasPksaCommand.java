@@ -54,6 +54,7 @@ public final class HasPksaCommand implements Callable<Integer> {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
+    /** Runs the service-mode wallet with the options of {@code args}, and exits with its status. */
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err));
     }

@@ -10,14 +10,17 @@ public final class Hash {
     private Hash() {
     }
 
+    /** SHA-256 of the parts, one after the other. */
     public static byte[] sha256(byte[]... parts) {
         return digest(new SHA256Digest(), parts);
     }
 
+    /** SHA-512 of the parts, one after the other. */
     public static byte[] sha512(byte[]... parts) {
         return digest(new SHA512Digest(), parts);
     }
 
+    /** RIPEMD-160 of the parts, one after the other. */
     public static byte[] ripemd160(byte[]... parts) {
         return digest(new RIPEMD160Digest(), parts);
     }

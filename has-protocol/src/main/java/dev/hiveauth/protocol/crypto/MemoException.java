@@ -17,6 +17,7 @@ public final class MemoException extends IllegalArgumentException {
         UNREADABLE
     }
 
+    /** What kind of failure. */
     private final Reason reason;
 
     MemoException(Reason reason, String message) {
@@ -24,6 +25,7 @@ public final class MemoException extends IllegalArgumentException {
         this.reason = reason;
     }
 
+    /** What kind of failure, so callers can react without matching the message. */
     public Reason reason() {
         return reason;
     }

@@ -19,6 +19,9 @@ public final class ManagementServer {
     private final HttpServer http = new HttpServer();
     private final NetworkListener listener;
 
+    /**
+     * A management port on {@code host}:{@code port}, healthy while {@code serving} says so, serving {@code registry}.
+     */
     public ManagementServer(String host, int port, BooleanSupplier serving, PrometheusMeterRegistry registry) {
         listener = new NetworkListener("management", host, port);
         http.addListener(listener);
@@ -49,6 +52,7 @@ public final class ManagementServer {
         response.getWriter().write(body);
     }
 
+    /** Starts listening. */
     public void start() {
         try {
             http.start();
@@ -57,10 +61,12 @@ public final class ManagementServer {
         }
     }
 
+    /** The port it listens on (the real one when port 0 was asked). */
     public int port() {
         return listener.getPort();
     }
 
+    /** Stops listening at once. */
     public void stop() {
         http.shutdownNow();
     }

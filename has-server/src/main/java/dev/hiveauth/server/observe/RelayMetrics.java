@@ -32,6 +32,7 @@ public final class RelayMetrics {
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer relayLatency;
 
+    /** The relay's meters in {@code registry}, with gauges reading the two counts given. */
     public RelayMetrics(MeterRegistry registry, Supplier<Number> registeredAccounts, Supplier<Number> pendingRequests) {
         this.registry = registry;
         for (Role role : Role.values()) {
@@ -56,15 +57,18 @@ public final class RelayMetrics {
                 .register(registry);
     }
 
+    /** A connection opened, of no role yet. */
     public void connectionOpened() {
         connections.get(Role.UNKNOWN).incrementAndGet();
     }
 
+    /** A connection showed which role it plays. */
     public void connectionRoleChanged(Role from, Role to) {
         connections.get(from).decrementAndGet();
         connections.get(to).incrementAndGet();
     }
 
+    /** A connection of this role closed. */
     public void connectionClosed(Role role) {
         connections.get(role).decrementAndGet();
     }
@@ -79,6 +83,7 @@ public final class RelayMetrics {
         counter("has.pok.failures", "stage", stage).increment();
     }
 
+    /** The relay answered a peer with an {@code error} message. */
     public void errorSent() {
         counter("has.errors").increment();
     }
@@ -109,6 +114,7 @@ public final class RelayMetrics {
         counter("has.hive.lookups.refused").increment();
     }
 
+    /** Gauges of account names waiting for a Hive node, and of calls to Hive nodes not answered yet. */
     public void hiveLookupGauges(Supplier<Number> queuedNames, Supplier<Number> callsInFlight) {
         Gauge.builder("has.hive.lookups.queued", queuedNames).description("Account names waiting for a call to a Hive "
                 + "node").register(registry);
@@ -116,10 +122,12 @@ public final class RelayMetrics {
                 .register(registry);
     }
 
+    /** A frame was relayed; it came in at {@code startNanos} ({@link System#nanoTime()}). */
     public void relayed(long startNanos) {
         relayLatency.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** The registry the meters are in. */
     public MeterRegistry registry() {
         return registry;
     }

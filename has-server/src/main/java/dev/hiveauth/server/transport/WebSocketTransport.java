@@ -39,6 +39,7 @@ public final class WebSocketTransport {
                 (closure, detail) -> { }, handler);
     }
 
+    /** A transport on {@code host}:{@code port} handing each connection's events to {@code handler}. */
     public WebSocketTransport(String host, int port, int maxFrameBytes, Admission admission, TransportLimits limits,
                               TlsKeystore tls, ClosureListener closures, ConnectionHandler handler) {
         buffers = new PeerBuffers(limits, System::nanoTime);
@@ -86,6 +87,7 @@ public final class WebSocketTransport {
         return 2 * (maxFrameBytes + FRAME_OVERHEAD) + READ_BUFFER_BYTES;
     }
 
+    /** Starts listening. */
     public void start() {
         try {
             container.start(RelayWebSocketContainer.CONTEXT_PATH, listener.getPort());
@@ -102,10 +104,12 @@ public final class WebSocketTransport {
         return listener.getPort();
     }
 
+    /** The host it listens on. */
     public String host() {
         return listener.getHost();
     }
 
+    /** True when it serves {@code wss://}. */
     public boolean isSecure() {
         return listener.isSecure();
     }
@@ -128,6 +132,7 @@ public final class WebSocketTransport {
         return buffers.queuedBytes();
     }
 
+    /** Bytes of messages received in part, on every socket (for the metrics). */
     public long receivingBytes() {
         return buffers.receivingBytes();
     }
