@@ -3,25 +3,18 @@ package dev.hiveauth.pksa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.protocol.testing.ApiComments;
-import dev.hiveauth.protocol.testing.JavaSources;
-import dev.hiveauth.protocol.testing.ProjectReferences;
-import java.nio.file.Path;
+import dev.hiveauth.protocol.testing.ModuleRules;
 import org.junit.jupiter.api.Test;
 
 /** The build's rules for has-pksa: a role over has-protocol and nothing else (its tests may run the real relay). */
 class ModuleRulesTest {
-    private static final JavaSources SOURCES = JavaSources.parse(Path.of("src/main/java"));
-
     @Test
     void usesHasProtocolAndNoOtherRole() {
-        ProjectReferences references = ProjectReferences.of(SOURCES, Path.of("target/classes"));
-
-        assertThat(references.count()).isPositive();
-        assertThat(references.outside("dev.hiveauth.pksa", "dev.hiveauth.protocol")).isEmpty();
+        assertThat(ModuleRules.references().outside("dev.hiveauth.pksa", "dev.hiveauth.protocol")).isEmpty();
     }
 
     @Test
     void everyPackageAndEverythingPublicHasADocComment() {
-        assertThat(ApiComments.missing(SOURCES)).isEmpty();
+        assertThat(ApiComments.missing(ModuleRules.sources())).isEmpty();
     }
 }

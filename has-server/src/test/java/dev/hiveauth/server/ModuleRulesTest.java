@@ -3,9 +3,7 @@ package dev.hiveauth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hiveauth.protocol.testing.ApiComments;
-import dev.hiveauth.protocol.testing.JavaSources;
-import dev.hiveauth.protocol.testing.ProjectReferences;
-import java.nio.file.Path;
+import dev.hiveauth.protocol.testing.ModuleRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,22 +11,18 @@ import org.junit.jupiter.api.Test;
  * and a PKSA encrypt for each other (the payload package) — the relay forwards {@code data} it cannot read.
  */
 class ModuleRulesTest {
-    private static final JavaSources SOURCES = JavaSources.parse(Path.of("src/main/java"));
-    private static final ProjectReferences REFERENCES = ProjectReferences.of(SOURCES, Path.of("target/classes"));
-
     @Test
     void usesHasProtocolAndNoOtherRole() {
-        assertThat(REFERENCES.count()).isPositive();
-        assertThat(REFERENCES.outside("dev.hiveauth.server", "dev.hiveauth.protocol")).isEmpty();
+        assertThat(ModuleRules.references().outside("dev.hiveauth.server", "dev.hiveauth.protocol")).isEmpty();
     }
 
     @Test
     void neverTouchesThePayloads() {
-        assertThat(REFERENCES.into("dev.hiveauth.protocol.payload")).isEmpty();
+        assertThat(ModuleRules.references().into("dev.hiveauth.protocol.payload")).isEmpty();
     }
 
     @Test
     void everyPackageAndEverythingPublicHasADocComment() {
-        assertThat(ApiComments.missing(SOURCES)).isEmpty();
+        assertThat(ApiComments.missing(ModuleRules.sources())).isEmpty();
     }
 }

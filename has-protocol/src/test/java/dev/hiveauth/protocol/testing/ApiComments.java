@@ -41,8 +41,8 @@ public final class ApiComments {
             String name = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
             packages.add(name);
             boolean packageInfo = Path.of(unit.getSourceFile().toUri()).endsWith("package-info.java");
-            if (packageInfo && unit.getPackage() != null
-                    && sources.docTrees().getDocCommentTree(new TreePath(new TreePath(unit), unit.getPackage())) != null) {
+            if (packageInfo && unit.getPackage() != null && sources.docTrees()
+                    .getDocCommentTree(new TreePath(new TreePath(unit), unit.getPackage())) != null) {
                 documentedPackages.add(name);
             }
             for (Tree type : unit.getTypeDecls()) {

@@ -79,6 +79,7 @@ public final class JavaSources {
     public String where(CompilationUnitTree unit, Tree tree) {
         long position = docTrees.getSourcePositions().getStartPosition(unit, tree);
         Path file = Path.of(unit.getSourceFile().toUri());
-        return root.toAbsolutePath().relativize(file.toAbsolutePath()) + ":" + unit.getLineMap().getLineNumber(position);
+        long line = unit.getLineMap().getLineNumber(position);
+        return root.toAbsolutePath().relativize(file.toAbsolutePath()) + ":" + line;
     }
 }

@@ -84,7 +84,11 @@ public final class ProjectReferences {
 
     /** References into {@code pkg} or its subpackages. */
     public List<String> into(String pkg) {
-        return references.stream().filter(reference -> reference.into(pkg)).map(Reference::toString).distinct().toList();
+        return references.stream()
+                .filter(reference -> reference.into(pkg))
+                .map(Reference::toString)
+                .distinct()
+                .toList();
     }
 
     /** How many references were found; a check that found none is looking in the wrong place. */
