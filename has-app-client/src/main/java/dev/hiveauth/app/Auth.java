@@ -15,6 +15,7 @@ import java.util.Objects;
  *     top-level {@code token} of later requests because that wallet finds the session by it (SPEC §10)
  */
 public record Auth(String account, String authKey, long expire, String token) {
+    /** Checks that the account and the auth key are present. */
     public Auth {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(authKey, "authKey");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param payload the out-of-band payload; it contains the auth_key, so {@link #toString()} leaves it out
  */
 public record AuthPrompt(String uuid, long expire, AuthPayload payload) {
+    /** Checks that the uuid and the payload are present. */
     public AuthPrompt {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(payload, "payload");

@@ -39,10 +39,12 @@ public final class AuthRequest {
         return new Builder(account);
     }
 
+    /** The account to authenticate. */
     public String account() {
         return account;
     }
 
+    /** The application the wallet shows the user. */
     public AuthReqData.App app() {
         return app;
     }
@@ -62,6 +64,7 @@ public final class AuthRequest {
         return "AuthRequest[account=" + account + ", app=" + app.name() + (challenge == null ? "" : ", challenge") + "]";
     }
 
+    /** Builds an {@link AuthRequest}. */
     public static final class Builder {
         private final String account;
         private AuthReqData.App app;
@@ -101,6 +104,7 @@ public final class AuthRequest {
             return this;
         }
 
+        /** The request. */
         public AuthRequest build() {
             if (app == null) {
                 throw new IllegalStateException("an authentication request names the application asking: call app(..)");

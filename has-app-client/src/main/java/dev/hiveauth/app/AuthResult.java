@@ -12,6 +12,7 @@ import java.util.Objects;
  *     asked or the wallet did not answer it (then the authentication still stands)
  */
 public record AuthResult(String uuid, Auth auth, ChallengeResult challenge) {
+    /** Checks that the uuid and the auth are present. */
     public AuthResult {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(auth, "auth");

@@ -27,18 +27,22 @@ public final class ChallengeRequest {
         this.onWait = builder.onWait;
     }
 
+    /** A builder for a challenge under {@code auth}. */
     public static Builder newBuilder(Auth auth) {
         return new Builder(auth);
     }
 
+    /** The authentication the challenge goes through. */
     public Auth auth() {
         return auth;
     }
 
+    /** The key to sign with: posting, active or memo. */
     public KeyType keyType() {
         return keyType;
     }
 
+    /** The text to sign, or the memo to decrypt. */
     public String text() {
         return text;
     }
@@ -48,6 +52,7 @@ public final class ChallengeRequest {
         return decrypt;
     }
 
+    /** Told when the relay took the request, or null. */
     public Consumer<? super RequestAccepted> onWait() {
         return onWait;
     }
@@ -58,6 +63,7 @@ public final class ChallengeRequest {
                 + (decrypt ? ", decrypt" : "") + "]";
     }
 
+    /** Builds a {@link ChallengeRequest}. */
     public static final class Builder {
         private final Auth auth;
         private KeyType keyType;
@@ -87,11 +93,13 @@ public final class ChallengeRequest {
             return this;
         }
 
+        /** Told when the relay took the request. */
         public Builder onWait(Consumer<? super RequestAccepted> onWait) {
             this.onWait = Objects.requireNonNull(onWait, "onWait");
             return this;
         }
 
+        /** The request. */
         public ChallengeRequest build() {
             if (keyType == null || text == null) {
                 throw new IllegalStateException("a challenge request needs keyType(..) and text(..)");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param answer the signature in hex, or the decrypted memo (with its leading {@code #}, as hive-js returns it)
  */
 public record ChallengeResult(String uuid, String publicKey, String answer) {
+    /** Checks that the uuid, the public key and the answer are present. */
     public ChallengeResult {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(publicKey, "publicKey");

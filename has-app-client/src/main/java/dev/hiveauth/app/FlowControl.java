@@ -24,8 +24,10 @@ package dev.hiveauth.app;
 public record FlowControl(int maxConnections, int maxInFlightPerConnection, double requestsPerSecond, int burst,
                           int maxQueued) {
 
+    /** Four connections, 90 requests in flight on each, 40 a second (bursts of 100), 10,000 queued. */
     public static final FlowControl DEFAULT = new FlowControl(4, 90, 40, 100, 10_000);
 
+    /** Checks that every figure is positive. */
     public FlowControl {
         requirePositive(maxConnections, "maxConnections");
         requirePositive(maxInFlightPerConnection, "maxInFlightPerConnection");
@@ -36,10 +38,12 @@ public record FlowControl(int maxConnections, int maxInFlightPerConnection, doub
         }
     }
 
+    /** A copy with another number of connections. */
     public FlowControl withMaxConnections(int value) {
         return new FlowControl(value, maxInFlightPerConnection, requestsPerSecond, burst, maxQueued);
     }
 
+    /** A copy with another number of requests in flight per connection. */
     public FlowControl withMaxInFlightPerConnection(int value) {
         return new FlowControl(maxConnections, value, requestsPerSecond, burst, maxQueued);
     }
@@ -49,6 +53,7 @@ public record FlowControl(int maxConnections, int maxInFlightPerConnection, doub
         return new FlowControl(maxConnections, maxInFlightPerConnection, perSecond, burstSize, maxQueued);
     }
 
+    /** A copy with another number of requests that may wait for a place. */
     public FlowControl withMaxQueued(int value) {
         return new FlowControl(maxConnections, maxInFlightPerConnection, requestsPerSecond, burst, value);
     }

@@ -73,6 +73,7 @@ public final class HasClient implements AutoCloseable {
         scheduler.start(builder.expiryCheck);
     }
 
+    /** A builder; the server URL is required. */
     public static Builder builder() {
         return new Builder();
     }

@@ -5,6 +5,9 @@ package dev.hiveauth.app;
  * tell a user's refusal from a wallet failure, an expiry, a relay error or a lost connection.
  */
 public abstract class HasException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The request id, or null. */
     private final String uuid;
 
     HasException(String message, String uuid, Throwable cause) {

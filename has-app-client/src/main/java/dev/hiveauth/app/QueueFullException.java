@@ -5,6 +5,8 @@ package dev.hiveauth.app;
  * the request was not sent. Try again later, or let the client send more at once ({@link FlowControl}).
  */
 public final class QueueFullException extends HasException {
+    private static final long serialVersionUID = 1L;
+
     QueueFullException(String message) {
         super(message, null, null);
     }

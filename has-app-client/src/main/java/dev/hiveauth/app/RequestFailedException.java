@@ -2,6 +2,9 @@ package dev.hiveauth.app;
 
 /** The wallet could not process the request and said why in a {@code *_err}. */
 public final class RequestFailedException extends HasException {
+    private static final long serialVersionUID = 1L;
+
+    /** The wallet's error message. */
     private final String error;
 
     RequestFailedException(String uuid, String error) {

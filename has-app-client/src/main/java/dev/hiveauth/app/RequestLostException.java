@@ -5,6 +5,8 @@ package dev.hiveauth.app;
  * HAS answered {@code attach_nack} after a reconnect, or the client was closed.
  */
 public final class RequestLostException extends HasException {
+    private static final long serialVersionUID = 1L;
+
     RequestLostException(String message, String uuid) {
         super(message, uuid, null);
     }

@@ -2,6 +2,9 @@ package dev.hiveauth.app;
 
 /** The user (or the wallet's policy) refused the request: a {@code *_nack} whose data decrypts to the uuid. */
 public final class RequestRefusedException extends HasException {
+    private static final long serialVersionUID = 1L;
+
+    /** The reason the wallet gave, or null. */
     private final String reason;
 
     RequestRefusedException(String uuid, String reason) {

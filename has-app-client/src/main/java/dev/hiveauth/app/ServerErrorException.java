@@ -2,6 +2,9 @@ package dev.hiveauth.app;
 
 /** The HAS refused the request with an {@code error} message instead of a {@code *_wait}. */
 public final class ServerErrorException extends HasException {
+    private static final long serialVersionUID = 1L;
+
+    /** The HAS's reason. */
     private final String error;
 
     ServerErrorException(String error, String uuid) {

@@ -33,14 +33,17 @@ public final class SignRequest {
         this.onWait = builder.onWait;
     }
 
+    /** A builder for a transaction to sign under {@code auth}. */
     public static Builder newBuilder(Auth auth) {
         return new Builder(auth);
     }
 
+    /** The authentication the request goes through. */
     public Auth auth() {
         return auth;
     }
 
+    /** The key to sign with: posting or active. */
     public KeyType keyType() {
         return keyType;
     }
@@ -50,6 +53,7 @@ public final class SignRequest {
         return operations.deepCopy();
     }
 
+    /** True when the wallet should broadcast the transaction, false when it only signs. */
     public boolean broadcast() {
         return broadcast;
     }
@@ -65,6 +69,7 @@ public final class SignRequest {
                 + operations.size() + ", broadcast=" + broadcast + "]";
     }
 
+    /** Builds a {@link SignRequest}. */
     public static final class Builder {
         private final Auth auth;
         private KeyType keyType;
@@ -94,6 +99,7 @@ public final class SignRequest {
             return this;
         }
 
+        /** Told when the relay took the request. */
         public Builder onWait(Consumer<? super RequestAccepted> onWait) {
             this.onWait = Objects.requireNonNull(onWait, "onWait");
             return this;

@@ -15,12 +15,14 @@ import java.util.Objects;
  *     it out
  */
 public record SignResult(String uuid, JsonNode data, Boolean broadcast) {
+    /** Checks that the uuid and the data are present, and keeps a copy of the data. */
     public SignResult {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(data, "data");
         data = data.deepCopy();
     }
 
+    /** The wallet's answer (a copy): a transaction id, or the signed transaction. */
     @Override
     public JsonNode data() {
         return data.deepCopy();

@@ -7,6 +7,8 @@ import dev.hiveauth.protocol.payload.AuthReqData;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class LoopbackRelay implements AutoCloseable {
     public final MutableClock clock = new MutableClock(System.currentTimeMillis());
     final HasServer server;
     private final ClientManager wallets;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<Closeable> opened = new ArrayList<>();
 
     public LoopbackRelay(ClientManager wallets) {
         this(wallets, builder -> builder);
@@ -87,14 +89,19 @@ public final class LoopbackRelay implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
-    <T extends AutoCloseable> T keep(T closeable) {
-        opened.add(closeable);
-        return closeable;
+    HasClient keep(HasClient client) {
+        opened.add(client::close);
+        return client;
+    }
+
+    ScriptedPksa keep(ScriptedPksa wallet) {
+        opened.add(wallet);
+        return wallet;
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable closeable : opened) {
+    public void close() throws IOException {
+        for (Closeable closeable : opened) {
             closeable.close();
         }
         server.stop();

@@ -18,6 +18,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.glassfish.tyrus.client.ClientManager;
  * a proof of key, then hands the test each forwarded request and sends the replies the test writes (with a
  * proof of key over the uuid, as a v1 PKSA does).
  */
-public final class ScriptedPksa implements AutoCloseable {
+public final class ScriptedPksa implements Closeable {
     private static final long WAIT_SECONDS = 10;
 
     private final PrivateKey accountKey;
@@ -113,7 +115,7 @@ public final class ScriptedPksa implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (session.isOpen()) {
             session.close();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface ApprovalPolicy {
 
+    /** Decides on one request; the wallet waits for the answer without blocking. */
     CompletionStage<Decision> decide(ApprovalRequest request);
 
     /** The same decision for everything (tests, and a wallet that trusts its rules alone). */

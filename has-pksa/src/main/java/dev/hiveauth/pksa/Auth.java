@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param nonce the highest request nonce accepted so far, or null before the first one
  */
 public record Auth(String account, String key, String app, long expire, Long nonce) {
+    /** Checks that the account, key and app are present and the key is not empty. */
     public Auth {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(key, "key");

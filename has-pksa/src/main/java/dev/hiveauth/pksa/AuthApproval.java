@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record AuthApproval(String account, AuthReqData.App application, KeyType challengeKeyType, String challenge,
                            long authExpire, long expire) implements ApprovalRequest {
+    /** Checks that the account and application are present, and a challenge comes with its key type. */
     public AuthApproval {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(application, "application");

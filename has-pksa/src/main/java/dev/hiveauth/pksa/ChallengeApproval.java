@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record ChallengeApproval(String account, String app, KeyType keyType, String challenge, boolean decrypt,
                                 long expire) implements ApprovalRequest {
+    /** Checks that the account, app, key type and challenge are present. */
     public ChallengeApproval {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(app, "app");

@@ -5,6 +5,8 @@ package dev.hiveauth.pksa;
  * not open with the payload's key, or what it holds is invalid, or the same payload was accepted again.
  */
 public final class PayloadMismatchException extends PksaException {
+    private static final long serialVersionUID = 1L;
+
     PayloadMismatchException(String message) {
         super(message);
     }

@@ -62,6 +62,7 @@ public final class Pksa implements AutoCloseable {
                 settings.timers, settings.socket, settings.random::nextDouble, events));
     }
 
+    /** A builder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -208,6 +209,7 @@ public final class Pksa implements AutoCloseable {
             return this;
         }
 
+        /** Where the wallet's private keys come from (required). */
         public Builder keys(KeyStore keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
@@ -225,11 +227,13 @@ public final class Pksa implements AutoCloseable {
             return this;
         }
 
+        /** What the wallet refuses to sign whatever the policy says; default {@link SigningRules#DEFAULT}. */
         public Builder rules(SigningRules rules) {
             this.rules = Objects.requireNonNull(rules, "rules");
             return this;
         }
 
+        /** The clock expiry and nonces are read from; default the system clock (UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -286,6 +290,7 @@ public final class Pksa implements AutoCloseable {
             return this;
         }
 
+        /** Told of what the wallet does; default nobody. */
         public Builder listener(PksaListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;

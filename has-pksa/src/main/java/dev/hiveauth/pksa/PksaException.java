@@ -5,6 +5,8 @@ package dev.hiveauth.pksa;
  * wallet can act on.
  */
 public abstract class PksaException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     PksaException(String message) {
         super(message);
     }

@@ -8,6 +8,9 @@ import java.util.Map;
  * trying in the background (sooner for a passing reason such as the relay being unable to reach the chain).
  */
 public final class RegistrationRefusedException extends PksaException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why each refused account was refused, by account. */
     private final Map<String, String> reasons;
 
     RegistrationRefusedException(URI relay, Map<String, String> reasons) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record SignApproval(String account, String app, KeyType keyType, List<Operation> operations, boolean broadcast,
                            long expire) implements ApprovalRequest {
+    /** Checks that the account, app and key type are present, and keeps an unmodifiable copy of the operations. */
     public SignApproval {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(app, "app");

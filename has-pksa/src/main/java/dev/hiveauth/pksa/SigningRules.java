@@ -15,6 +15,7 @@ public record SigningRules(boolean allowActiveKey, Set<OperationType> allowedOpe
     /** Posting-key operations of any type, broadcast or signed only. */
     public static final SigningRules DEFAULT = new SigningRules(false, null, true);
 
+    /** Keeps an unmodifiable copy of the allowed operations (null: any). */
     public SigningRules {
         allowedOperations = allowedOperations == null ? null : Set.copyOf(allowedOperations);
     }

@@ -100,6 +100,7 @@ public final class HasServer implements AutoCloseable {
                 .task("closing overdue connections", transport::sweep);
     }
 
+    /** A builder: every setting has a default but the Hive nodes or the account keys. */
     public static Builder builder() {
         return new Builder();
     }
@@ -180,6 +181,7 @@ public final class HasServer implements AutoCloseable {
         return ServerVersion.get();
     }
 
+    /** True between {@link #start()} and {@link #stop()}. */
     public boolean isRunning() {
         return running;
     }
@@ -189,6 +191,7 @@ public final class HasServer implements AutoCloseable {
         return transport.port();
     }
 
+    /** The host the WebSocket endpoint listens on. */
     public String host() {
         return transport.host();
     }
@@ -406,6 +409,7 @@ public final class HasServer implements AutoCloseable {
             return this;
         }
 
+        /** The clock request expiry is read from; default the system clock (UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -423,6 +427,7 @@ public final class HasServer implements AutoCloseable {
             return this;
         }
 
+        /** The server, not started yet. */
         public HasServer build() {
             if (accountKeys != null && hiveNodesSet) {
                 throw new IllegalStateException("give either accountKeys or hiveNodes, not both");

@@ -38,6 +38,7 @@ public final class HasAppCommand implements Runnable {
         this.colours = colours;
     }
 
+    /** Runs {@code has-app} with {@code args} and exits with its status: 0 approved, 1 refused, 2 error or expired. */
     public static void main(String[] args) {
         // log warnings to stderr only (logback's default is everything to stdout, where the result goes); the
         // file is named so it is not picked up by applications that embed the library

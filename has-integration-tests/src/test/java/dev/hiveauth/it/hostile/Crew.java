@@ -1,5 +1,6 @@
 package dev.hiveauth.it.hostile;
 
+import dev.hiveauth.protocol.testing.RawWebSocket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Crew implements AutoCloseable {
 
     private final long deadlineNanos;
     private final List<Thread> members = new CopyOnWriteArrayList<>(); // members start members
-    private final List<AutoCloseable> held = new CopyOnWriteArrayList<>();
+    private final List<RawWebSocket> held = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     Crew(Duration length) {
@@ -30,7 +31,7 @@ final class Crew implements AutoCloseable {
     }
 
     /** Keeps {@code socket} open until the crew closes. */
-    <T extends AutoCloseable> T hold(T socket) {
+    RawWebSocket hold(RawWebSocket socket) {
         held.add(socket);
         return socket;
     }
@@ -71,12 +72,15 @@ final class Crew implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable socket : held) {
-            socket.close();
-        }
-        for (Thread member : members) {
-            member.join(30_000);
+    public void close() {
+        held.forEach(RawWebSocket::close);
+        try {
+            for (Thread member : members) {
+                member.join(30_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the attacker threads", e);
         }
         if (!failures.isEmpty()) {
             AssertionError failed = new AssertionError("an attacker thread failed", failures.get(0));

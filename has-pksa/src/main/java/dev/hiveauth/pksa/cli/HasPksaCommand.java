@@ -54,6 +54,7 @@ public final class HasPksaCommand implements Callable<Integer> {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
+    /** Runs the service-mode wallet with the options of {@code args}, and exits with its status. */
     public static void main(String[] args) {
         // the program's logging; the library ships no logback.xml of its own, which would configure its users' logging
         if (System.getProperty("logback.configurationFile") == null) {

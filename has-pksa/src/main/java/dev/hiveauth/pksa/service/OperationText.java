@@ -15,6 +15,7 @@ public final class OperationText {
     private OperationText() {
     }
 
+    /** One line saying what {@code operation} does, for a person to approve. */
     public static String describe(Operation operation) {
         switch (operation.type()) {
             case TRANSFER:

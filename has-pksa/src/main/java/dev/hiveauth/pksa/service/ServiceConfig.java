@@ -40,6 +40,7 @@ public record ServiceConfig(String pksaName, URI hasServer, String authReqSecret
             URI.create("https://api.openhive.network"), URI.create("https://anyx.io"));
     private static final String DEFAULT_NAME = "has-pksa";
 
+    /** Keeps an unmodifiable copy of the Hive nodes. */
     public ServiceConfig {
         hiveApi = List.copyOf(hiveApi);
     }

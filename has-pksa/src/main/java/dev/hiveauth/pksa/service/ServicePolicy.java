@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 public final class ServicePolicy implements ApprovalPolicy {
     private final boolean approveNewAuths;
 
+    /** A policy that approves new authentications when {@code approveNewAuths} says so. */
     public ServicePolicy(boolean approveNewAuths) {
         this.approveNewAuths = approveNewAuths;
     }

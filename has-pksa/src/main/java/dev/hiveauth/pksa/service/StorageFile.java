@@ -63,6 +63,7 @@ public final class StorageFile implements AuthStore {
         return file;
     }
 
+    /** The file's path. */
     public Path path() {
         return path;
     }

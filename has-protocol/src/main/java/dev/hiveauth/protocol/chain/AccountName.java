@@ -11,12 +11,15 @@ import java.util.Optional;
  * does this class: such accounts can exist.)
  */
 public final class AccountName {
+    /** The shortest account name Hive accepts. */
     public static final int MIN_LENGTH = 3;
+    /** The longest account name Hive accepts. */
     public static final int MAX_LENGTH = 16;
 
     private AccountName() {
     }
 
+    /** True when {@code name} is a valid Hive account name (hived's {@code is_valid_account_name}). */
     public static boolean isValid(String name) {
         return problem(name).isEmpty();
     }

@@ -74,6 +74,7 @@ public final class Asset {
         return amount;
     }
 
+    /** The asset's symbol (HIVE, HBD or VESTS), which also gives its precision. */
     public AssetSymbol symbol() {
         return symbol;
     }

@@ -135,6 +135,7 @@ public final class Authority {
         return json;
     }
 
+    /** The sum of weights the signing keys and accounts must reach. */
     public long weightThreshold() {
         return weightThreshold;
     }

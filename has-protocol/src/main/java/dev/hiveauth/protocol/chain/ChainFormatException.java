@@ -7,7 +7,9 @@ package dev.hiveauth.protocol.chain;
 public class ChainFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is; empty when not known. */
     private final String path;
+    /** Why, without the path. */
     private final String reason;
 
     /** A problem at {@code path} (dot-separated field names, {@code [i]} for list items; may be empty). */

@@ -28,6 +28,7 @@ public final class ChainId {
         return new ChainId(bytes);
     }
 
+    /** The 32 bytes of the chain id (a copy). */
     public byte[] toBytes() {
         return bytes.clone();
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * (TaPoS) and the chain's time, from which expiration is counted.
  */
 public record DynamicGlobalProperties(long headBlockNumber, String headBlockId, Instant time) {
+    /** Checks the head block number and id as a transaction's reference block needs them. */
     public DynamicGlobalProperties {
         if (headBlockNumber < 0 || headBlockNumber > 0xFFFF_FFFFL) {
             throw new ChainFormatException("head_block_number", headBlockNumber + " is out of range 0..4294967295");

@@ -7,6 +7,7 @@ import java.util.Map;
  * written {@code [type, {...}]} in JSON (e.g. comment_options' {@code [0, {"beneficiaries": [...]}]}).
  */
 public record Extension(int type, Map<String, Object> value) {
+    /** Keeps an unmodifiable copy of {@code value}. */
     public Extension {
         value = Map.copyOf(value);
     }

@@ -13,6 +13,7 @@ public final class HexBytes {
         this.bytes = bytes;
     }
 
+    /** The bytes of {@code bytes}, copied. */
     public static HexBytes of(byte[] bytes) {
         return new HexBytes(bytes.clone());
     }
@@ -34,14 +35,17 @@ public final class HexBytes {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
+    /** The bytes (a copy). */
     public byte[] toBytes() {
         return bytes.clone();
     }
 
+    /** How many bytes there are. */
     public int size() {
         return bytes.length;
     }
 
+    /** The bytes as lowercase hex, as the chain's JSON writes them. */
     public String toHex() {
         return HEX.formatHex(bytes);
     }

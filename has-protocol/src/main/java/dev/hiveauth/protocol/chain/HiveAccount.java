@@ -6,6 +6,7 @@ import java.util.Objects;
 
 /** An account's name and keys as a node reports them ({@code condenser_api.get_accounts}). */
 public record HiveAccount(String name, Authority owner, Authority active, Authority posting, PublicKey memoKey) {
+    /** Checks that the name, the three authorities and the memo key are present. */
     public HiveAccount {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");

@@ -85,6 +85,7 @@ public final class Operation {
         definition.body().pack(out, fields);
     }
 
+    /** The operation's type. */
     public OperationType type() {
         return definition.type();
     }
@@ -121,30 +122,37 @@ public final class Operation {
         return typed(field, String.class);
     }
 
+    /** The integer field {@code field}. */
     public long integer(String field) {
         return typed(field, Long.class);
     }
 
+    /** The boolean field {@code field}. */
     public boolean bool(String field) {
         return typed(field, Boolean.class);
     }
 
+    /** The asset field {@code field}. */
     public Asset asset(String field) {
         return typed(field, Asset.class);
     }
 
+    /** The price field {@code field}. */
     public Price price(String field) {
         return typed(field, Price.class);
     }
 
+    /** The authority field {@code field}. */
     public Authority authority(String field) {
         return typed(field, Authority.class);
     }
 
+    /** The time field {@code field}. */
     public Instant instant(String field) {
         return typed(field, Instant.class);
     }
 
+    /** The optional field {@code field}: empty when absent. */
     public Optional<?> optional(String field) {
         return typed(field, Optional.class);
     }

@@ -39,6 +39,7 @@ public enum OperationType {
         return jsonName;
     }
 
+    /** The type named {@code name} in the chain's JSON (e.g. {@code "transfer"}), if there is one. */
     public static Optional<OperationType> fromJsonName(String name) {
         for (OperationType type : values()) {
             if (type.jsonName.equals(name)) {
@@ -48,6 +49,7 @@ public enum OperationType {
         return Optional.empty();
     }
 
+    /** The type with the chain's numeric id {@code id}, if there is one. */
     public static Optional<OperationType> fromId(long id) {
         for (OperationType type : values()) {
             if (type.id == id) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 /** An exchange rate {@code base / quote} between two different assets, both amounts positive. */
 public record Price(Asset base, Asset quote) {
+    /** Checks that both sides of the price are present. */
     public Price {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(quote, "quote");

@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * signing key of witness_set_properties, custom_binary's required_auths).
  */
 public record RequiredAuthorities(Set<String> owner, Set<String> active, Set<String> posting, List<Authority> other) {
+    /** No authority at all (what report_over_production needs). */
     public static final RequiredAuthorities NONE = new RequiredAuthorities(Set.of(), Set.of(), Set.of(), List.of());
 
+    /** Keeps the accounts sorted as the chain sorts them, and unmodifiable copies. */
     public RequiredAuthorities {
         owner = sorted(owner);
         active = sorted(active);
@@ -36,6 +38,7 @@ public record RequiredAuthorities(Set<String> owner, Set<String> active, Set<Str
         return builder.build();
     }
 
+    /** True when no authority is required. */
     public boolean isEmpty() {
         return owner.isEmpty() && active.isEmpty() && posting.isEmpty() && other.isEmpty();
     }

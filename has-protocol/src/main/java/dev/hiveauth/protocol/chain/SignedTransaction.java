@@ -51,14 +51,17 @@ public final class SignedTransaction {
         return new SignedTransaction(transaction, signatures);
     }
 
+    /** Reads a signed transaction from its JSON text, as nodes and wallets write it. */
     public static SignedTransaction fromJson(String json) {
         return fromJson(JsonInput.parse(json, "transaction"));
     }
 
+    /** The transaction that was signed. */
     public Transaction transaction() {
         return transaction;
     }
 
+    /** The signatures, in the order they were made. */
     public List<Signature> signatures() {
         return signatures;
     }

@@ -64,6 +64,7 @@ public final class Transaction {
         return readFields(json, "transaction");
     }
 
+    /** Reads an unsigned transaction from its JSON text. */
     public static Transaction fromJson(String json) {
         return fromJson(JsonInput.parse(json, "transaction"));
     }
@@ -109,18 +110,22 @@ public final class Transaction {
         return of(refBlockNum, refBlockPrefix, expiration, operations);
     }
 
+    /** The low 16 bits of the reference block's number (TaPoS). */
     public int refBlockNum() {
         return refBlockNum;
     }
 
+    /** Four bytes of the reference block's id (TaPoS). */
     public long refBlockPrefix() {
         return refBlockPrefix;
     }
 
+    /** When the transaction stops being valid, to the second. */
     public Instant expiration() {
         return expiration;
     }
 
+    /** The operations, in order. */
     public List<Operation> operations() {
         return operations;
     }
@@ -175,6 +180,7 @@ public final class Transaction {
         return new SignedTransaction(this, signatures);
     }
 
+    /** Signs this transaction on chain {@code chainId} with each of {@code keys}. */
     public SignedTransaction sign(ChainId chainId, PrivateKey... keys) {
         return sign(chainId, List.of(keys));
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * ref_block_prefix from the head block, expiration = head time + 60 s unless told otherwise.
  */
 public final class TransactionBuilder {
+    /** How long a built transaction stays valid unless told otherwise. */
     public static final Duration DEFAULT_EXPIRATION = Duration.ofSeconds(60);
     /** HIVE_MAX_TIME_UNTIL_EXPIRATION: nodes refuse transactions that expire later than this after head time. */
     public static final Duration MAX_EXPIRATION = Duration.ofHours(1);
@@ -51,16 +52,19 @@ public final class TransactionBuilder {
         return this;
     }
 
+    /** Adds one operation. */
     public TransactionBuilder add(Operation operation) {
         operations.add(Objects.requireNonNull(operation, "operation"));
         return this;
     }
 
+    /** Adds the operations, in order. */
     public TransactionBuilder addAll(Collection<Operation> more) {
         more.forEach(this::add);
         return this;
     }
 
+    /** The transaction, referring to the head block it was started from. */
     public Transaction build() {
         return Transaction.of(head.refBlockNum(), head.refBlockPrefix(), head.time().plus(expiresIn), operations);
     }
@@ -70,6 +74,7 @@ public final class TransactionBuilder {
         return build().sign(chainId, keys);
     }
 
+    /** The transaction, signed with each of {@code keys}. */
     public SignedTransaction sign(List<PrivateKey> keys) {
         return build().sign(chainId, keys);
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Base58 with the Bitcoin alphabet, as Hive uses it for WIF keys, public keys and memos.
  * Written by hand: neither the JDK nor BouncyCastle has it. The number is held in 32-bit limbs and
- * converted five base-58 digits at a time (58^5 < 2^31), so a pok-sized memo decodes in a few
+ * converted five base-58 digits at a time ({@code 58^5 < 2^31}), so a pok-sized memo decodes in a few
  * microseconds — a HAS decodes one per PKSA reply.
  */
 public final class Base58 {

@@ -33,6 +33,7 @@ public final class DecryptionException extends RuntimeException {
         }
     }
 
+    /** What kind of failure. */
     private final Reason reason;
 
     DecryptionException(Reason reason, String message) {
@@ -40,6 +41,7 @@ public final class DecryptionException extends RuntimeException {
         this.reason = reason;
     }
 
+    /** What kind of failure, so callers can react without matching the message. */
     public Reason reason() {
         return reason;
     }

@@ -132,6 +132,7 @@ public final class EncryptedMemo {
         return check;
     }
 
+    /** The encrypted bytes (a copy). */
     public byte[] ciphertext() {
         return ciphertext.clone();
     }

@@ -16,14 +16,17 @@ public final class Hash {
     private Hash() {
     }
 
+    /** SHA-256 of the parts, one after the other. */
     public static byte[] sha256(byte[]... parts) {
         return digest(SHA256.get(), parts);
     }
 
+    /** SHA-512 of the parts, one after the other. */
     public static byte[] sha512(byte[]... parts) {
         return digest(SHA512.get(), parts);
     }
 
+    /** RIPEMD-160 of the parts, one after the other. */
     public static byte[] ripemd160(byte[]... parts) {
         RIPEMD160Digest digest = new RIPEMD160Digest();
         for (byte[] part : parts) {

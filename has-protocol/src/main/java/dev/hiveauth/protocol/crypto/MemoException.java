@@ -5,6 +5,8 @@ package dev.hiveauth.protocol.crypto;
  * shown; it never contains key material.
  */
 public final class MemoException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     /** What kind of failure, so callers can react (or count) without matching message text. */
     public enum Reason {
         /** The input is not a memo at all: not '#', not Base58, truncated, bad lengths, invalid keys or text. */
@@ -15,6 +17,7 @@ public final class MemoException extends IllegalArgumentException {
         UNREADABLE
     }
 
+    /** What kind of failure. */
     private final Reason reason;
 
     MemoException(Reason reason, String message) {
@@ -22,6 +25,7 @@ public final class MemoException extends IllegalArgumentException {
         this.reason = reason;
     }
 
+    /** What kind of failure, so callers can react without matching the message. */
     public Reason reason() {
         return reason;
     }

@@ -74,6 +74,7 @@ public final class PrivateKey {
         return generate(RANDOM);
     }
 
+    /** A new random key drawn from {@code random}. */
     public static PrivateKey generate(SecureRandom random) {
         while (true) {
             byte[] candidate = new byte[32];
@@ -85,6 +86,7 @@ public final class PrivateKey {
         }
     }
 
+    /** The key in Wallet Import Format, as Hive wallets show and take it. */
     public String toWif() {
         byte[] payload = new byte[33];
         payload[0] = WIF_VERSION;
@@ -100,6 +102,7 @@ public final class PrivateKey {
         return Secp256k1.toBytes32(d);
     }
 
+    /** The public key of this key (computed once). */
     public PublicKey publicKey() {
         PublicKey key = publicKey;
         if (key == null) {

@@ -73,6 +73,7 @@ public final class ProofOfKey {
         private final Clock clock;
         private final SharedSecretCache secrets;
 
+        /** A verifier of proofs addressed to {@code serverKey}, which tells their age by {@code clock}. */
         public Verifier(PrivateKey serverKey, Clock clock) {
             this(serverKey, clock, DEFAULT_CACHED_KEYS);
         }
@@ -84,6 +85,7 @@ public final class ProofOfKey {
             this.secrets = new SharedSecretCache(serverKey, cachedKeys);
         }
 
+        /** The server's public key, to which proofs are addressed. */
         public PublicKey serverKey() {
             return serverPublicKey;
         }

@@ -5,6 +5,8 @@ package dev.hiveauth.protocol.crypto;
  * frame): it names what is wrong and never contains key material or server internals.
  */
 public final class ProofOfKeyException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     ProofOfKeyException(String message) {
         super(message);
     }

@@ -114,6 +114,7 @@ public final class PublicKey {
         return toString(PREFIX);
     }
 
+    /** The key as text with another prefix than {@code STM} (e.g. {@code TST} on a test net). */
     public String toString(String prefix) {
         byte[] checksum = Hash.ripemd160(compressed);
         byte[] raw = Arrays.copyOf(compressed, 37);

@@ -40,6 +40,7 @@ public final class Signature {
         return fromBytes(bytes);
     }
 
+    /** Reads the 65-byte compact form: recovery byte, then r and s. */
     public static Signature fromBytes(byte[] compact) {
         if (compact.length != 65) {
             throw new IllegalArgumentException("signature must be 65 bytes, got " + compact.length);
@@ -161,10 +162,12 @@ public final class Signature {
         return key.verify(Hash.sha256(message.getBytes(StandardCharsets.UTF_8)), this);
     }
 
+    /** Which of the four candidate keys recovery gives the signer's (0 to 3). */
     public int recoveryId() {
         return recoveryId;
     }
 
+    /** The 65-byte compact form, as Hive transactions and hive-js carry it. */
     public byte[] toBytes() {
         byte[] out = new byte[65];
         out[0] = (byte) (COMPACT_COMPRESSED + recoveryId);

@@ -40,6 +40,7 @@ public final class JsonFields {
         return value(name) != null;
     }
 
+    /** The string field {@code name}, which must be present. */
     public String string(String name) {
         return text(name, required(name));
     }
@@ -50,6 +51,7 @@ public final class JsonFields {
         return node == null ? null : text(name, node);
     }
 
+    /** The boolean field {@code name}, which must be present. */
     public boolean bool(String name) {
         return booleanValue(name, required(name));
     }
@@ -94,6 +96,7 @@ public final class JsonFields {
         return required(name);
     }
 
+    /** The array field {@code name}, which must be present. */
     public ArrayNode array(String name) {
         JsonNode node = required(name);
         if (!node.isArray()) {

@@ -19,6 +19,7 @@ public final class JsonSyntax {
     private JsonSyntax() {
     }
 
+    /** What is wrong with the JSON text, in words, with where it is. */
     public static String describe(JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         String at = where == null || where.getLineNr() < 1 ? "" : "line " + where.getLineNr() + ", column "

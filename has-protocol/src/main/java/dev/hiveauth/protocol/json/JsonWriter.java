@@ -20,6 +20,7 @@ public final class JsonWriter {
     private final StringBuilder out = new StringBuilder(128);
     private boolean needsComma;
 
+    /** Opens an object. */
     public JsonWriter beginObject() {
         separate();
         out.append('{');
@@ -27,12 +28,14 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Closes the object opened last. */
     public JsonWriter endObject() {
         out.append('}');
         needsComma = true;
         return this;
     }
 
+    /** Opens an array. */
     public JsonWriter beginArray() {
         separate();
         out.append('[');
@@ -40,6 +43,7 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Closes the array opened last. */
     public JsonWriter endArray() {
         out.append(']');
         needsComma = true;
@@ -55,6 +59,7 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Writes a string value. */
     public JsonWriter value(String value) {
         separate();
         quote(value);
@@ -62,6 +67,7 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Writes a number value. */
     public JsonWriter value(long value) {
         separate();
         out.append(value);
@@ -69,6 +75,7 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Writes a boolean value. */
     public JsonWriter value(boolean value) {
         separate();
         out.append(value);
@@ -129,6 +136,7 @@ public final class JsonWriter {
         return value == null ? this : name(name).value(value);
     }
 
+    /** Writes a field with a number value. */
     public JsonWriter field(String name, long value) {
         return name(name).value(value);
     }

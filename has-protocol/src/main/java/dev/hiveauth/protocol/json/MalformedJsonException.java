@@ -25,6 +25,7 @@ public final class MalformedJsonException extends RuntimeException {
         TOO_LONG
     }
 
+    /** What kind of problem. */
     private final Kind kind;
 
     MalformedJsonException(Kind kind, String message) {
@@ -33,6 +34,7 @@ public final class MalformedJsonException extends RuntimeException {
         this.kind = kind;
     }
 
+    /** What kind of problem, so callers can react without matching the message. */
     public Kind kind() {
         return kind;
     }

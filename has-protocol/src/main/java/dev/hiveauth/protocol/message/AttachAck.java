@@ -8,8 +8,10 @@ import java.util.Objects;
  * @param uuid the request re-attached
  */
 public record AttachAck(String uuid) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "attach_ack";
 
+    /** Checks that {@code uuid} is present. */
     public AttachAck {
         Objects.requireNonNull(uuid, "uuid");
     }

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param uuid the request asked for
  */
 public record AttachNack(String uuid) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "attach_nack";
 
+    /** Checks that {@code uuid} is present. */
     public AttachNack {
         Objects.requireNonNull(uuid, "uuid");
     }

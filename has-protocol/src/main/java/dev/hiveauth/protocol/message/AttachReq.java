@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param uuid the request to re-attach
  */
 public record AttachReq(String uuid) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "attach_req";
 
+    /** Checks that {@code uuid} is present. */
     public AttachReq {
         Objects.requireNonNull(uuid, "uuid");
     }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param pok the proof of key, or null (Hive Keychain Mobile sends none)
  */
 public record AuthAck(String uuid, String data, String pok) implements Reply {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "auth_ack";
 
+    /** Checks that {@code uuid} and {@code data} are present. */
     public AuthAck {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(data, "data");

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param pok the proof of key, or null
  */
 public record AuthErr(String uuid, String error, String pok) implements Reply {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "auth_err";
 
+    /** Checks that {@code uuid} and {@code error} are present. */
     public AuthErr {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(error, "error");

@@ -16,8 +16,13 @@ import java.util.Objects;
  */
 public record AuthReq(String account, String data, String authKey, String token, String uuid, Long expire)
         implements Request {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "auth_req";
 
+    /**
+     * Checks that {@code account} and {@code data} are present, and the forwarded {@code uuid} and {@code expire} go
+     * together.
+     */
     public AuthReq {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(data, "data");

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param account the account being authenticated (the Keychain extension refuses an auth_wait without it)
  */
 public record AuthWait(String uuid, long expire, String account) implements Wait {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "auth_wait";
 
+    /** Checks that {@code uuid} and {@code account} are present and {@code expire} is a time. */
     public AuthWait {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(account, "account");

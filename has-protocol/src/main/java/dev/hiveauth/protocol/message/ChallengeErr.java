@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param pok the proof of key, or null
  */
 public record ChallengeErr(String uuid, String error, String pok) implements Reply {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "challenge_err";
 
+    /** Checks that {@code uuid} and {@code error} are present. */
     public ChallengeErr {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(error, "error");

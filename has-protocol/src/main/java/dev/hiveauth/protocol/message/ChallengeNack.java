@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param error a plain-text reason, or null (Hive Keychain Mobile sends one instead of {@code data})
  */
 public record ChallengeNack(String uuid, String data, String pok, String error) implements Reply {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "challenge_nack";
 
+    /** Checks that {@code uuid} is present. */
     public ChallengeNack {
         Objects.requireNonNull(uuid, "uuid");
     }

@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param expire expiry in epoch ms, or null before forwarding
  */
 public record ChallengeReq(String account, String data, String token, String uuid, Long expire) implements Request {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "challenge_req";
 
+    /**
+     * Checks that {@code account} and {@code data} are present, and the forwarded {@code uuid} and {@code expire} go
+     * together.
+     */
     public ChallengeReq {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(data, "data");

@@ -12,6 +12,7 @@ import java.util.Objects;
  *     exact; normalised so that {@code 1.0} equals {@code 1} and is written {@code 1}
  */
 public record Connected(int timeout, String version, BigDecimal protocol) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "connected";
     /** The protocol version this implementation speaks. */
     public static final BigDecimal PROTOCOL = BigDecimal.ONE;
@@ -20,6 +21,9 @@ public record Connected(int timeout, String version, BigDecimal protocol) implem
     /** Most decimals a protocol number may have. */
     static final int PROTOCOL_MAX_SCALE = 6;
 
+    /**
+     * Checks that {@code version} is present, {@code timeout} is not negative and {@code protocol} is a version number.
+     */
     public Connected {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(protocol, "protocol");

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param uuid the request concerned, or null
  */
 public record ErrorMessage(String error, String uuid) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "error";
 
+    /** Checks that {@code error} is present. */
     public ErrorMessage {
         Objects.requireNonNull(error, "error");
     }

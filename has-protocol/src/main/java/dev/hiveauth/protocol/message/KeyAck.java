@@ -8,8 +8,10 @@ import java.util.Objects;
  * @param key the server public key, {@code STM…}; PKSAs encrypt their proofs of key to it
  */
 public record KeyAck(String key) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "key_ack";
 
+    /** Checks that {@code key} is present. */
     public KeyAck {
         Objects.requireNonNull(key, "key");
     }

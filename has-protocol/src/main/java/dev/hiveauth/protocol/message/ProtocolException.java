@@ -8,8 +8,10 @@ package dev.hiveauth.protocol.message;
 public final class ProtocolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code cmd} of the message at fault, or null. */
     private final String cmd;
 
+    /** A frame that is not a HAS message, for the reason {@code message} gives. */
     public ProtocolException(String message) {
         this(message, null);
     }

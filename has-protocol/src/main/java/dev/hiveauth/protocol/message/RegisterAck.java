@@ -8,8 +8,10 @@ import java.util.Objects;
  * @param account the account registered
  */
 public record RegisterAck(String account) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "register_ack";
 
+    /** Checks that {@code account} is present. */
     public RegisterAck {
         Objects.requireNonNull(account, "account");
     }

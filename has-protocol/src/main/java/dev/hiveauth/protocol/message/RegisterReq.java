@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param accounts the accounts, in the order sent (possibly empty: the server decides)
  */
 public record RegisterReq(String app, List<Account> accounts) implements HasMessage {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "register_req";
 
+    /** Checks that {@code app} is present, and keeps an unmodifiable copy of the accounts. */
     public RegisterReq {
         Objects.requireNonNull(app, "app");
         accounts = List.copyOf(accounts);
@@ -34,6 +36,7 @@ public record RegisterReq(String app, List<Account> accounts) implements HasMess
      * @param challenge the legacy proof, or null
      */
     public record Account(String name, String pok, String keyType, String challenge) {
+        /** Checks that {@code name} is present, with a proof of key or a legacy challenge. */
         public Account {
             Objects.requireNonNull(name, "name");
             if (pok == null && challenge == null) {

@@ -7,6 +7,7 @@ package dev.hiveauth.protocol.message;
  */
 public sealed interface Request extends HasMessage permits AuthReq, SignReq, ChallengeReq {
 
+    /** Which family of commands this request starts. */
     Family family();
 
     /** The Hive account the request is for; the HAS routes by it. */

@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param pok the proof of key, or null
  */
 public record SignAck(String uuid, JsonNode data, Boolean broadcast, String pok) implements Reply {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "sign_ack";
 
+    /** Checks that {@code data} is a transaction id or a transaction, and keeps a copy of it. */
     public SignAck {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(data, "data");

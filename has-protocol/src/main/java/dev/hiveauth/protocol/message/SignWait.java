@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param expire when the request expires, epoch ms
  */
 public record SignWait(String uuid, long expire) implements Wait {
+    /** The {@code cmd} of this message. */
     public static final String CMD = "sign_wait";
 
+    /** Checks that {@code uuid} is present and {@code expire} is a time. */
     public SignWait {
         Objects.requireNonNull(uuid, "uuid");
         Requests.checkExpire(expire);

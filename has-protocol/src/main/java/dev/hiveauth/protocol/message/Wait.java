@@ -6,8 +6,10 @@ package dev.hiveauth.protocol.message;
  */
 public sealed interface Wait extends HasMessage permits AuthWait, SignWait, ChallengeWait {
 
+    /** Which family of requests this answers. */
     Family family();
 
+    /** The request's id, which the HAS gave it. */
     String uuid();
 
     /** When the request expires, epoch milliseconds. */

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param family which {@code *_wait} it was
  */
 public record WaitNotice(Family family) implements HasMessage {
+    /** Checks that {@code family} is present. */
     public WaitNotice {
         Objects.requireNonNull(family, "family");
     }

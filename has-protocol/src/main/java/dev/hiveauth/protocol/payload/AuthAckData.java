@@ -17,6 +17,7 @@ import java.util.Optional;
 public record AuthAckData(long expire, ChallengeAckData challenge, String token) {
     static final String NAME = "auth_ack_data";
 
+    /** Checks that {@code expire} is not negative. */
     public AuthAckData {
         if (expire < 0) {
             throw new IllegalArgumentException("expire must not be negative");

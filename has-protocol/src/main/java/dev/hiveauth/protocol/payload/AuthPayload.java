@@ -27,8 +27,10 @@ import java.util.Objects;
  * @param host the HAS the APP is connected to, e.g. {@code wss://has.example.org}
  */
 public record AuthPayload(String account, String uuid, String key, String host) {
+    /** What every {@code has://auth_req/} link starts with. */
     public static final String PREFIX = "has://auth_req/";
 
+    /** Checks that the account, uuid, key and host are present. */
     public AuthPayload {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(uuid, "uuid");

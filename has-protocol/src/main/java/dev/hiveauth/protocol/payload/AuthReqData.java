@@ -17,6 +17,7 @@ import java.util.Optional;
 public record AuthReqData(App app, Challenge challenge, String token) {
     static final String NAME = "auth_req_data";
 
+    /** Checks that {@code app} is present. */
     public AuthReqData {
         Objects.requireNonNull(app, "app");
     }
@@ -34,10 +35,12 @@ public record AuthReqData(App app, Challenge challenge, String token) {
      * @param icon the URL of an icon, or null
      */
     public record App(String name, String description, String icon) {
+        /** Checks that {@code name} is present. */
         public App {
             Objects.requireNonNull(name, "name");
         }
 
+        /** An application known by its name only. */
         public App(String name) {
             this(name, null, null);
         }
@@ -50,6 +53,7 @@ public record AuthReqData(App app, Challenge challenge, String token) {
      * @param challenge the text to sign
      */
     public record Challenge(KeyType keyType, String challenge) {
+        /** Checks that the key type and the challenge are present. */
         public Challenge {
             Objects.requireNonNull(keyType, "keyType");
             Objects.requireNonNull(challenge, "challenge");

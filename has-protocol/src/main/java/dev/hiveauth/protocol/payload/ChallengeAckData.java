@@ -15,6 +15,7 @@ import java.util.Optional;
 public record ChallengeAckData(String pubkey, String challenge) {
     static final String NAME = "challenge_ack_data";
 
+    /** Checks that the public key and the challenge are present. */
     public ChallengeAckData {
         Objects.requireNonNull(pubkey, "pubkey");
         Objects.requireNonNull(challenge, "challenge");

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record ChallengeReqData(KeyType keyType, String challenge, boolean decrypt, Long nonce) {
     static final String NAME = "challenge_req_data";
 
+    /** Checks that the key type and the challenge are present, and that a nonce is not negative. */
     public ChallengeReqData {
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(challenge, "challenge");

@@ -7,6 +7,7 @@ package dev.hiveauth.protocol.payload;
 public final class PayloadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A payload that opened but is not valid, for the reason {@code message} gives. */
     public PayloadException(String message) {
         super(message, null, false, false);
     }

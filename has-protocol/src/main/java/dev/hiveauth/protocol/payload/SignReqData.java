@@ -23,6 +23,7 @@ public record SignReqData(KeyType keyType, JsonNode ops, boolean broadcast, Long
     static final String NAME = "sign_req_data";
     private static final Set<KeyType> KEY_TYPES = EnumSet.of(KeyType.POSTING, KeyType.ACTIVE);
 
+    /** Checks that the key type is posting or active and the operations are a JSON array. */
     public SignReqData {
         Objects.requireNonNull(keyType, "keyType");
         if (!KEY_TYPES.contains(keyType)) {

@@ -21,7 +21,11 @@ public final class Backoff {
         this.random = random;
     }
 
-    /** @throws IllegalArgumentException unless 0 < min <= max */
+    /**
+     * Checks that a backoff can run from {@code min} to {@code max}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < min <= max}
+     */
     public static void requireValid(Duration min, Duration max) {
         if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
             throw new IllegalArgumentException("reconnection delays need 0 < min <= max, got " + min + " and " + max);

@@ -15,6 +15,7 @@ public final class DaemonPool {
     private DaemonPool() {
     }
 
+    /** A pool of at most {@code threads} daemon threads named after {@code name}. */
     public static ExecutorService create(String name, int threads) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,

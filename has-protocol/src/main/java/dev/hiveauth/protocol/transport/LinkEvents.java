@@ -7,10 +7,13 @@ package dev.hiveauth.protocol.transport;
  */
 public interface LinkEvents {
 
+    /** The link opened: frames can be sent on it. */
     void opened(Link link);
 
+    /** A text frame came in on the link. */
     void text(Link link, String frame);
 
+    /** A pong came in on the link (the answer to a ping). */
     void pong(Link link);
 
     /** The peer or the network closed the link. */

@@ -29,6 +29,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class RelaySocket {
 
+    /** Where the socket is in its life: idle until started, connecting, open, waiting to reconnect, closed for good. */
     public enum State { IDLE, CONNECTING, OPEN, BACKING_OFF, CLOSED }
 
     /** What the socket reports; every method must return quickly (it may run on an I/O or timer thread). */
@@ -37,6 +38,7 @@ public final class RelaySocket {
         /** The WebSocket is open: send the first frames, and call {@link #established()} once the relay answers. */
         void opened();
 
+        /** A text frame came in from the relay. */
         void received(String frame);
 
         /** The open connection is gone; the next attempt comes in {@code retryInMillis} unless paused or closed. */
@@ -56,6 +58,9 @@ public final class RelaySocket {
      */
     public record Settings(Duration connectTimeout, Duration pingInterval, Duration pongTimeout, Duration minBackoff,
                            Duration maxBackoff) {
+        /**
+         * Checks that the timeouts are positive, that a pong may take at least a ping interval, and the backoff range.
+         */
         public Settings {
             requirePositive(connectTimeout, "the connect timeout");
             requirePositive(pingInterval, "the ping interval");
@@ -67,14 +72,17 @@ public final class RelaySocket {
                     Objects.requireNonNull(maxBackoff, "maxBackoff"));
         }
 
+        /** A copy with another connect timeout. */
         public Settings withConnectTimeout(Duration timeout) {
             return new Settings(timeout, pingInterval, pongTimeout, minBackoff, maxBackoff);
         }
 
+        /** A copy pinging every {@code interval}, and giving up on a pong after {@code timeout}. */
         public Settings withKeepAlive(Duration interval, Duration timeout) {
             return new Settings(connectTimeout, interval, timeout, minBackoff, maxBackoff);
         }
 
+        /** A copy reconnecting after delays from {@code min} to {@code max}. */
         public Settings withBackoff(Duration min, Duration max) {
             return new Settings(connectTimeout, pingInterval, pongTimeout, min, max);
         }
@@ -113,10 +121,12 @@ public final class RelaySocket {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** The relay's URL. */
     public URI uri() {
         return uri;
     }
 
+    /** Where the socket is now. */
     public synchronized State state() {
         return state;
     }

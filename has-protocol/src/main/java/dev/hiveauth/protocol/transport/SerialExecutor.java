@@ -26,6 +26,7 @@ public final class SerialExecutor implements Executor {
     private boolean draining;
     private boolean shutDown;
 
+    /** Runs its tasks on {@code pool}, one at a time. */
     public SerialExecutor(Executor pool) {
         this.pool = pool;
     }

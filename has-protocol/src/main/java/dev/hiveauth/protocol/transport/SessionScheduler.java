@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * doing nothing; a task with a delay is scheduled as usual, and a cancelled one leaves the queue at once.
  */
 public final class SessionScheduler extends ScheduledThreadPoolExecutor {
+    /** One daemon timer thread, {@code has-session-timer}. */
     public SessionScheduler() {
         super(1, runnable -> {
             Thread thread = new Thread(runnable, "has-session-timer");

@@ -26,6 +26,7 @@ public final class TyrusDialer {
     private TyrusDialer() {
     }
 
+    /** The dialer every client in the JVM shares, with its WebSocket containers. */
     public static Dialer shared() {
         return SHARED;
     }

@@ -170,6 +170,7 @@ public final class HasServerCommand implements Callable<Integer> {
 
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
+    /** Runs the relay with the options of {@code args} until SIGTERM or SIGINT. */
     public static void main(String[] args) {
         ServerLogging.install();
         System.exit(commandLine(new HasServerCommand()).execute(args));

@@ -17,23 +17,27 @@ public interface RelayMetrics {
     /** What happened to a request. */
     enum Outcome { ACCEPTED, REJECTED, APPROVED, REFUSED, FAILED, EXPIRED }
 
+    /** A connection opened, of no role yet. */
     default void connectionOpened() {
     }
 
+    /** A connection showed which role it plays. */
     default void connectionRoleChanged(Role from, Role to) {
     }
 
+    /** A connection of {@code role} closed. */
     default void connectionClosed(Role role) {
     }
 
-    /** {@code type} is auth, sign or challenge. */
+    /** A request of {@code type} (auth, sign or challenge) came to {@code outcome}. */
     default void request(String type, Outcome outcome) {
     }
 
-    /** {@code stage} is registration or reply. */
+    /** A proof of key failed at {@code stage}: registration or reply. */
     default void pokFailure(String stage) {
     }
 
+    /** The relay sent a peer an {@code error}. */
     default void errorSent() {
     }
 

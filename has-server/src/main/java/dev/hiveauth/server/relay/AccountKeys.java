@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the relay learns which public keys belong to an account, to check proofs of key (SPEC §4): the memo
- * key and every key of the posting, active and owner authorities. The chain-backed implementation is
- * {@link ChainAccountKeys}; tests and embedders can pass their own.
+ * key and every key of the posting, active and owner authorities. By default the server looks them up on its Hive
+ * nodes ({@code ChainAccountKeys}, not public); tests and embedders can pass their own.
  */
 @FunctionalInterface
 public interface AccountKeys {

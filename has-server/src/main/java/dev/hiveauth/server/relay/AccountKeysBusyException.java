@@ -7,6 +7,7 @@ package dev.hiveauth.server.relay;
 public final class AccountKeysBusyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A lookup refused for the reason {@code message} gives. */
     public AccountKeysBusyException(String message) {
         super(message, null, false, false); // a refusal under load: no stack trace to fill, thousands a second
     }

@@ -12,6 +12,7 @@ package dev.hiveauth.server.relay;
  */
 public record AddressLimits(int connections, int pendingRequests, int registrations) {
 
+    /** Checks that every limit is positive. */
     public AddressLimits {
         if (connections <= 0 || pendingRequests <= 0 || registrations <= 0) {
             throw new IllegalArgumentException("the limits per address must be positive");
@@ -24,14 +25,17 @@ public record AddressLimits(int connections, int pendingRequests, int registrati
                 Math.max(1, limits.maxRegistrationsTotal() / 10));
     }
 
+    /** A copy with another number of connections per address. */
     public AddressLimits withConnections(int value) {
         return new AddressLimits(value, pendingRequests, registrations);
     }
 
+    /** A copy with another number of waiting requests per address. */
     public AddressLimits withPendingRequests(int value) {
         return new AddressLimits(connections, value, registrations);
     }
 
+    /** A copy with another number of registrations per address. */
     public AddressLimits withRegistrations(int value) {
         return new AddressLimits(connections, pendingRequests, value);
     }

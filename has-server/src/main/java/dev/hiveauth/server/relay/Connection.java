@@ -19,6 +19,7 @@ public interface Connection {
     /** Closes with a WebSocket close code (1001 going away, 1008 policy violation, …). */
     void close(int code, String reason);
 
+    /** True until the connection closed. */
     boolean isOpen();
 
     /**

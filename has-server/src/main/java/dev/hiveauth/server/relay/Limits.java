@@ -25,9 +25,11 @@ public record Limits(int maxFrameBytes, int maxPendingPerSocket, long maxPending
                      int maxAccountsPerSocket, double messagesPerSecond, int messageBurst, int abuseBudget,
                      int maxConnections, int maxPendingTotal, long maxPendingBytes, int maxRegistrationsTotal) {
 
+    /** The relay's defaults. */
     public static final Limits DEFAULT = new Limits(256 * 1024, 1_000, 16L * 1024 * 1024, 1_000, 100, 1_000, 100,
             50_000, 250_000, 256L * 1024 * 1024, 1_000_000);
 
+    /** Checks that every limit is positive. */
     public Limits {
         requirePositive(maxFrameBytes, "maxFrameBytes");
         requirePositive(maxPendingPerSocket, "maxPendingPerSocket");
@@ -62,6 +64,7 @@ public record Limits(int maxFrameBytes, int maxPendingPerSocket, long maxPending
                 Math.max(maxPendingBytes, value), maxRegistrationsTotal);
     }
 
+    /** A copy with another number of waiting requests per socket. */
     public Limits withMaxPendingPerSocket(int value) {
         return new Limits(maxFrameBytes, value, maxPendingBytesPerSocket, maxAccountsPerSocket, messagesPerSecond,
                 messageBurst, abuseBudget, maxConnections, maxPendingTotal, maxPendingBytes, maxRegistrationsTotal);
@@ -73,6 +76,7 @@ public record Limits(int maxFrameBytes, int maxPendingPerSocket, long maxPending
                 messageBurst, abuseBudget, maxConnections, maxPendingTotal, maxPendingBytes, maxRegistrationsTotal);
     }
 
+    /** A copy with another number of accounts one socket may register. */
     public Limits withMaxAccountsPerSocket(int value) {
         return new Limits(maxFrameBytes, maxPendingPerSocket, maxPendingBytesPerSocket, value, messagesPerSecond,
                 messageBurst, abuseBudget, maxConnections, maxPendingTotal, maxPendingBytes, maxRegistrationsTotal);
@@ -84,12 +88,14 @@ public record Limits(int maxFrameBytes, int maxPendingPerSocket, long maxPending
                 perSecond, burst, abuseBudget, maxConnections, maxPendingTotal, maxPendingBytes, maxRegistrationsTotal);
     }
 
+    /** A copy with another abuse budget. */
     public Limits withAbuseBudget(int value) {
         return new Limits(maxFrameBytes, maxPendingPerSocket, maxPendingBytesPerSocket, maxAccountsPerSocket,
                 messagesPerSecond, messageBurst, value, maxConnections, maxPendingTotal, maxPendingBytes,
                 maxRegistrationsTotal);
     }
 
+    /** A copy with another number of connections in all. */
     public Limits withMaxConnections(int value) {
         return new Limits(maxFrameBytes, maxPendingPerSocket, maxPendingBytesPerSocket, maxAccountsPerSocket,
                 messagesPerSecond, messageBurst, abuseBudget, value, maxPendingTotal, maxPendingBytes,
@@ -106,6 +112,7 @@ public record Limits(int maxFrameBytes, int maxPendingPerSocket, long maxPending
                 maxRegistrationsTotal);
     }
 
+    /** A copy with another number of registrations in all. */
     public Limits withMaxRegistrationsTotal(int value) {
         return new Limits(maxFrameBytes, maxPendingPerSocket, maxPendingBytesPerSocket, maxAccountsPerSocket,
                 messagesPerSecond, messageBurst, abuseBudget, maxConnections, maxPendingTotal, maxPendingBytes, value);

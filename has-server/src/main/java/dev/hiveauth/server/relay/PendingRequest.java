@@ -40,14 +40,17 @@ public final class PendingRequest {
         this.app = origin.connection();
     }
 
+    /** The id the relay gave the request. */
     public String uuid() {
         return uuid;
     }
 
+    /** Whether it is an auth, sign or challenge request. */
     public Family family() {
         return family;
     }
 
+    /** The account the request is for. */
     public String account() {
         return account;
     }
@@ -57,6 +60,7 @@ public final class PendingRequest {
         return arrival;
     }
 
+    /** When the request expires, epoch ms. */
     public long expire() {
         return expire;
     }

@@ -53,6 +53,10 @@ public final class Relay implements ConnectionHandler {
     private final PeerLogs logs;
     private final AddressShares shares = new AddressShares();
 
+    /**
+     * A relay answering with {@code serverKey}, checking proofs against {@code accountKeys}, keeping its requests in
+     * {@code state}.
+     */
     public Relay(PrivateKey serverKey, AccountKeys accountKeys, RelayState state, Clock clock, Duration timeout,
                  boolean strictPok, Limits limits, AddressLimits addressLimits, RelayMetrics metrics,
                  Supplier<String> uuids, String version) {
@@ -212,10 +216,12 @@ public final class Relay implements ConnectionHandler {
         }
     }
 
+    /** How many connections are open. */
     public int connectionCount() {
         return peers.size();
     }
 
+    /** Where the relay keeps requests and registrations. */
     public RelayState state() {
         return state;
     }

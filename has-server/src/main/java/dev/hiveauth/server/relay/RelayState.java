@@ -10,6 +10,7 @@ import java.util.Set;
  * the relay logic. Implementations are thread-safe.
  */
 public interface RelayState {
+    /** Keeps a new request. */
     void add(PendingRequest request);
 
     /** The request with this uuid, live or not, or null. */
@@ -24,16 +25,19 @@ public interface RelayState {
     /** Removes and returns every request that is no longer live at {@code now}. */
     List<PendingRequest> sweep(long now);
 
+    /** How many requests are kept. */
     int requestCount();
 
     /** Registers the account to the connection; false if it already was. */
     boolean register(String account, Connection pksa);
 
+    /** True when the connection registered the account. */
     boolean isRegistered(String account, Connection pksa);
 
     /** The connections that registered the account (a copy). */
     Set<Connection> registrations(String account);
 
+    /** Forgets the connection's registrations of these accounts. */
     void unregister(Connection pksa, Collection<String> accounts);
 
     /** Registrations in total: an account registered by two PKSAs counts twice. */

@@ -7,6 +7,7 @@ package dev.hiveauth.server.transport;
  */
 public record Admission(int maxConnections, int maxConnectionsPerAddress, boolean proxyProtocol) {
 
+    /** Checks that both caps are positive. */
     public Admission {
         if (maxConnections <= 0 || maxConnectionsPerAddress <= 0) {
             throw new IllegalArgumentException("the connection caps must be positive");

@@ -1,6 +1,7 @@
 package dev.hiveauth.server.transport;
 
 import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
@@ -53,18 +54,19 @@ final class ChannelCloser {
         channel.closingSinceNanos = Math.max(1, System.nanoTime());
         listener.closed(closure, peer(channel) + detail);
         Connection<?> connection = channel.connection;
-        ctx.write(Buffers.wrap(ctx.getMemoryManager(), closeFrame(code, detail)),
-                new EmptyCompletionHandler<WriteResult>() {
-                    @Override
-                    public void completed(WriteResult result) {
-                        connection.closeSilently();
-                    }
+        @SuppressWarnings("rawtypes") // FilterChainContext.write takes a CompletionHandler<WriteResult>, raw in Grizzly
+        CompletionHandler<WriteResult> closeWhenSent = new EmptyCompletionHandler<>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
 
-                    @Override
-                    public void failed(Throwable throwable) {
-                        connection.terminateSilently();
-                    }
-                });
+            @Override
+            public void failed(Throwable throwable) {
+                connection.terminateSilently();
+            }
+        };
+        ctx.write(Buffers.wrap(ctx.getMemoryManager(), closeFrame(code, detail)), closeWhenSent);
     }
 
     /** Cuts the connection off at once, dropping what waits to be sent to it. */

@@ -24,6 +24,7 @@ public record TransportLimits(long maxQueuedBytesPerSocket, long maxQueuedBytes,
     /** For a 1 GiB heap; {@link #forHeap(long)} fits them to another. */
     public static final TransportLimits DEFAULT = forHeap(1024L * 1024 * 1024);
 
+    /** Checks that every limit is positive and both timeouts are present. */
     public TransportLimits {
         requirePositive(maxQueuedBytesPerSocket, "maxQueuedBytesPerSocket");
         requirePositive(maxQueuedBytes, "maxQueuedBytes");
@@ -53,21 +54,25 @@ public record TransportLimits(long maxQueuedBytesPerSocket, long maxQueuedBytes,
                 Duration.ofSeconds(10), 1, 10);
     }
 
+    /** A copy with other caps on bytes queued for sending, per socket and in all. */
     public TransportLimits withQueued(long perSocket, long total) {
         return new TransportLimits(perSocket, total, maxReceivingBytes, drainTimeout, handshakeTimeout, pingsPerSecond,
                 pingBurst);
     }
 
+    /** A copy with another cap on bytes of messages received in part. */
     public TransportLimits withMaxReceivingBytes(long value) {
         return new TransportLimits(maxQueuedBytesPerSocket, maxQueuedBytes, value, drainTimeout, handshakeTimeout,
                 pingsPerSecond, pingBurst);
     }
 
+    /** A copy with other timeouts for draining a closing socket and for a WebSocket handshake. */
     public TransportLimits withTimeouts(Duration drain, Duration handshake) {
         return new TransportLimits(maxQueuedBytesPerSocket, maxQueuedBytes, maxReceivingBytes, drain, handshake,
                 pingsPerSecond, pingBurst);
     }
 
+    /** A copy with another rate and burst of pings a peer may send. */
     public TransportLimits withPings(double perSecond, int burst) {
         return new TransportLimits(maxQueuedBytesPerSocket, maxQueuedBytes, maxReceivingBytes, drainTimeout,
                 handshakeTimeout, perSecond, burst);

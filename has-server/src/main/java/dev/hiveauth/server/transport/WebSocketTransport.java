@@ -38,6 +38,7 @@ public final class WebSocketTransport {
                 (closure, detail) -> { }, handler);
     }
 
+    /** A transport on {@code host}:{@code port} handing each connection's events to {@code handler}. */
     public WebSocketTransport(String host, int port, int maxFrameBytes, Admission admission, TransportLimits limits,
                               TlsKeystore tls, ClosureListener closures, ConnectionHandler handler) {
         buffers = new PeerBuffers(limits, System::nanoTime);
@@ -97,6 +98,7 @@ public final class WebSocketTransport {
         return (int) Math.max(16 * 1024, Math.min(256 * 1024, limits.maxQueuedBytesPerSocket() / 4));
     }
 
+    /** Starts listening. */
     public void start() {
         try {
             container.start(RelayWebSocketContainer.CONTEXT_PATH, listener.getPort());
@@ -113,10 +115,12 @@ public final class WebSocketTransport {
         return listener.getPort();
     }
 
+    /** The host it listens on. */
     public String host() {
         return listener.getHost();
     }
 
+    /** True when it serves {@code wss://}. */
     public boolean isSecure() {
         return listener.isSecure();
     }
@@ -139,6 +143,7 @@ public final class WebSocketTransport {
         return buffers.queuedBytes();
     }
 
+    /** Bytes of messages received in part, on every socket (for the metrics). */
     public long receivingBytes() {
         return buffers.receivingBytes();
     }

@@ -65,6 +65,7 @@ class ProxyProtocolTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the three sockets are only held open, to count against the per-address cap
     void connectionsCountAgainstTheAddressTheHeaderNames() throws Exception {
         try (RawWebSocket first = from(FIRST, false);
              RawWebSocket second = from(FIRST, true);

@@ -65,6 +65,7 @@ public final class HiveClient {
         this.callbacks = http.executor().orElse(ForkJoinPool.commonPool());
     }
 
+    /** A builder; at least one node is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -271,6 +272,7 @@ public final class HiveClient {
             return node(URI.create(url));
         }
 
+        /** Adds a node to call, an http or https URL. */
         public Builder node(URI url) {
             String scheme = url.getScheme();
             if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -280,6 +282,7 @@ public final class HiveClient {
             return this;
         }
 
+        /** Adds each of the nodes, in order. */
         public Builder nodes(Collection<String> urls) {
             urls.forEach(this::node);
             return this;
@@ -300,6 +303,7 @@ public final class HiveClient {
             return this;
         }
 
+        /** The client, failing over across the nodes in the order they were added. */
         public HiveClient build() {
             if (nodes.isEmpty()) {
                 throw new IllegalStateException("a HiveClient needs at least one node URL");

@@ -4,6 +4,7 @@ package dev.hiveauth.protocol.chain.rpc;
 public abstract class HiveClientException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The JSON-RPC method called. */
     private final String method;
 
     HiveClientException(String method, String message) {

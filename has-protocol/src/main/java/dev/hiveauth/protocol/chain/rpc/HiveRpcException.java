@@ -13,7 +13,9 @@ public final class HiveRpcException extends HiveClientException {
     private static final long serialVersionUID = 1L;
 
     private final transient URI node;
+    /** The JSON-RPC error code. */
     private final long code;
+    /** The error message as the node wrote it. */
     private final String nodeMessage;
     private final transient JsonNode data;
 

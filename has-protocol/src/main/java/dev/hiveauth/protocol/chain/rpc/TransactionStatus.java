@@ -19,6 +19,7 @@ public enum TransactionStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status a node names {@code name}, if it is one of these. */
     public static Optional<TransactionStatus> fromJsonName(String name) {
         for (TransactionStatus status : values()) {
             if (status.jsonName().equals(name)) {
