@@ -331,9 +331,18 @@ class ScriptedCorrelationTest {
     @Test
     void aRequestTheHasNeverAcknowledgesExpiresAfterTheConnectedTimeout() throws Exception {
         has.greeting("{\"cmd\":\"connected\",\"timeout\":5,\"version\":\"scripted\",\"protocol\":1}");
+        // A first request opens the connection; once it is answered, the greeting before it has been read, so the
+        // request below gets the relay's 5 s (not the default, as it could when it was sent before the greeting was).
+        CompletableFuture<SignResult> first = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
+                .operations(JSON.readTree("[]")).build());
+        ScriptedHas.Peer peer = has.nextPeer();
+        peer.next(SignReq.class);
+        peer.send(new SignWait("u-0", inAMinute()));
+        peer.send(SignAck.broadcast("u-0", "first", null));
+        assertThat(first).succeedsWithin(WAIT);
         CompletableFuture<SignResult> sign = app.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
                 .operations(JSON.readTree("[]")).build());
-        has.nextPeer().next(SignReq.class);
+        peer.next(SignReq.class);
 
         clock.advance(Duration.ofMillis(4_999));
         assertThat(sign).isNotDone();

@@ -52,6 +52,7 @@ public final class ManagementServer {
         response.getWriter().write(body);
     }
 
+    /** Starts listening. */
     public void start() {
         try {
             http.start();
@@ -60,10 +61,12 @@ public final class ManagementServer {
         }
     }
 
+    /** The bound port (the real one when 0 asked for any free port). */
     public int port() {
         return listener.getPort();
     }
 
+    /** Stops listening and closes its connections. */
     public void stop() {
         http.shutdownNow();
     }

@@ -138,6 +138,7 @@ public final class MicrometerMetrics implements RelayMetrics {
         relayLatency.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** The registry the meters are in, for {@code /metrics} and for embedders who read them. */
     public MeterRegistry registry() {
         return registry;
     }

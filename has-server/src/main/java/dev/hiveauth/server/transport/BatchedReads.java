@@ -14,6 +14,7 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
  * there waits, so a hand-off to a worker thread per read was only a queue and a wake-up) with a {@link WriteBatch}
  * open around each read, so that what the read makes the relay send leaves in one write per peer.
  */
+@SuppressWarnings("rawtypes") // Grizzly's IOStrategy declares its methods with the raw Connection
 final class BatchedReads implements IOStrategy {
     private final IOStrategy sameThread = SameThreadIOStrategy.getInstance();
 
