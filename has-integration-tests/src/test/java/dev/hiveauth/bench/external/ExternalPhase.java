@@ -39,7 +39,7 @@ public final class ExternalPhase {
         Path dir = settings.reportDir().resolve("external");
         List<BenchAccount> accounts = BenchAccount.create(settings.accounts());
         Path naiveRelay = external.servers().contains(RelayKind.NODE)
-                ? NaiveRelay.install(external.naiveRelay(), dir.resolve("naive-relay")) : null;
+                ? NodePackage.install(external.naiveRelay(), dir.resolve("naive-relay")) : null;
         List<ExternalRun> runs = new ArrayList<>();
         try (FakeHiveNode hive = FakeHiveNode.start(chainOf(accounts))) {
             for (int round = 1; round <= external.rounds(); round++) {
