@@ -19,9 +19,9 @@
 const fs = require('fs');
 const readline = require('readline');
 
-function emit(line) {
-  // Standard output to a pipe is written synchronously on Linux: the line is out before the process exits.
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+/** Prints `line` as JSON; `then()` runs once it is written (a pipe takes a tally of a few MB in several writes). */
+function emit(line, then = () => {}) {
+  process.stdout.write(`${JSON.stringify(line)}\n`, then);
 }
 
 /** Calls `onLine(words)` for each line of standard input and `onEnd()` once it closes. */
@@ -38,10 +38,7 @@ function runApp(config, first) {
   const stop = () => {
     if (!stopping) {
       stopping = true;
-      app.stop(config.drainMillis, () => {
-        emit(app.report());
-        app.link.close(() => process.exit(0));
-      });
+      app.stop(config.drainMillis, () => emit(app.report(), () => app.link.close(() => process.exit(0))));
     }
   };
   listen((words) => {
@@ -60,8 +57,7 @@ function runWallet(config, from, to) {
   const stop = () => {
     if (!stopping) {
       stopping = true;
-      emit(wallet.report());
-      wallet.link.close(() => process.exit(0));
+      emit(wallet.report(), () => wallet.link.close(() => process.exit(0)));
     }
   };
   listen((words) => {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  */
 final class NodePackage {
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private NodePackage() {
     }
@@ -44,5 +45,23 @@ final class NodePackage {
             throw new IOException("npm ci failed in " + dir + ": " + Files.readString(log).trim());
         }
         return dir;
+    }
+
+    /**
+     * Ends a process of one of these programs: they all exit when their standard input closes (so that none outlives
+     * the benchmark), and are killed if they have not within {@link #STOP_TIMEOUT}.
+     */
+    static void stop(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

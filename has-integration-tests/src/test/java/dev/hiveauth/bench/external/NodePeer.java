@@ -35,6 +35,7 @@ final class NodePeer implements AutoCloseable {
     private final Writer orders;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CompletableFuture<NodeTally> tally = new CompletableFuture<>();
+    private volatile String unreadable;
 
     private NodePeer(String name, Process process, Path errors) {
         this.name = name;
@@ -70,7 +71,8 @@ final class NodePeer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the process ended, or printed what is not JSON: its tally, if any, was read
+            String why = String.valueOf(e.getMessage());
+            unreadable = why.length() > 200 ? why.substring(0, 200) + "…" : why;
         } finally {
             tally.complete(null);
         }
@@ -98,6 +100,11 @@ final class NodePeer implements AutoCloseable {
         orders.flush();
     }
 
+    /** Why its output could not be read (a line that is not JSON, cut short), or null. */
+    String unreadable() {
+        return unreadable;
+    }
+
     /** Its tally, or null: none came within {@code timeout}, or the process ended without one. */
     NodeTally awaitTally(Duration timeout) throws InterruptedException {
         try {
@@ -109,16 +116,6 @@ final class NodePeer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            orders.close();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        NodePackage.stop(process);
     }
 }

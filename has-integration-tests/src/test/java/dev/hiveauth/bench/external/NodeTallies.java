@@ -37,7 +37,7 @@ final class NodeTallies {
         long unmatchedWaits = 0;
         for (NodePeer app : apps) {
             NodeTally tally = tallies.get(app);
-            if (appSide.add(app.name(), tally)) {
+            if (appSide.add(app, tally)) {
                 sent += tally.sent();
                 waits += tally.waits();
                 answered += tally.answered();
@@ -51,7 +51,7 @@ final class NodeTallies {
         long replies = 0;
         for (NodePeer wallet : wallets) {
             NodeTally tally = tallies.get(wallet);
-            if (walletSide.add(wallet.name(), tally)) {
+            if (walletSide.add(wallet, tally)) {
                 forwarded += tally.forwarded();
                 replies += tally.replies();
             }
@@ -64,10 +64,12 @@ final class NodeTallies {
     }
 
     /** Adds one process's failure counters; returns false when it sent no tally. */
-    private boolean add(String name, NodeTally tally) {
+    private boolean add(NodePeer peer, NodeTally tally) {
+        String name = peer.name();
         if (tally == null) {
             unexpected++;
-            sample(name + ": no tally (the process ended or did not report in time; see its stderr log)");
+            sample(name + ": no tally (" + (peer.unreadable() != null ? "unreadable output: " + peer.unreadable()
+                    : "the process ended or did not report in time; see its stderr log") + ")");
             return false;
         }
         errors += tally.errors();
