@@ -7,8 +7,8 @@ import java.util.Locale;
 public enum GeneratorKind {
     /**
      * The simulated peers of the in-process phases, in the benchmark JVM on Tyrus's client, with full crypto per round
-     * trip: about a core at 10,000 round trips/s, so on two cores it measures itself as much as the relay. Needs no
-     * Node: what {@code mvn verify}'s smoke run uses.
+     * trip: more CPU per round trip than the relays it drives, so on two cores it measures itself as much as the relay.
+     * Needs no Node: what {@code mvn verify}'s smoke run uses.
      */
     JVM("jvm", "the benchmark JVM: simulated peers on Tyrus, payloads encrypted per request"),
     /** bench/generator on Node's ws, one process per APP and per wallet, payloads encrypted once per account. */
