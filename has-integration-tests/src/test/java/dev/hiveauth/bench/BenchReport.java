@@ -96,6 +96,7 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("serverJar", s.external().serverJar().toAbsolutePath().normalize().toString());
         settings.put("baselineJar", s.external().baselineJar() == null ? ""
                 : s.external().baselineJar().toAbsolutePath().normalize().toString());
+        settings.put("generator", s.external().generator().settingName());
         return settings;
     }
 

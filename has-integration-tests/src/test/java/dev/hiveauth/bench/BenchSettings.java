@@ -1,6 +1,7 @@
 package dev.hiveauth.bench;
 
 import dev.hiveauth.bench.external.ExternalSettings;
+import dev.hiveauth.bench.external.GeneratorKind;
 import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.users.UserFlow;
 import java.nio.file.Path;
@@ -109,7 +110,9 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                         read("serverHeap", "1g", String::trim),
                         read("serverJar", "../has-server/target/has-server.jar", Path::of),
                         read("baselineJar", "", text -> text.isEmpty() ? null : Path.of(text)),
-                        read("naiveRelay", "bench/naive-relay", Path::of)),
+                        read("naiveRelay", "bench/naive-relay", Path::of),
+                        read("generator", "jvm", GeneratorKind::named),
+                        read("nodeGenerator", "bench/generator", Path::of)),
                 read("reportDir", "target", Path::of));
     }
 

@@ -196,8 +196,9 @@ final class BenchSummary {
         line("The relay alone, in a process of its own (external): closed loop, %s; %s s warm-up, %s s measured;"
                 + " %d round(s), each relay in a fresh process, the order reversed every other round", r.load(),
                 number(r.warmupSeconds()), number(r.windowSeconds()), r.rounds());
-        line("  relay CPU = the relay process's utime+stime (/proc) over the window; generator = this JVM (the"
-                + " simulated peers); others = the rest of the machine");
+        line("  generator: %s", r.generator());
+        line("  relay CPU = the relay process's utime+stime (/proc) over the window; generator = the generator's"
+                + " processes' (the simulated peers); others = the rest of the machine");
         line("  %-5s %-11s %13s %13s %7s %12s %12s %10s %7s %6s  %s", "round", "relay", "round trips/s",
                 "CPU µs/trip", "cores", "client p50", "client p99", "generator", "others", "load", "correctness");
         for (ExternalRun run : r.runs()) {
@@ -206,6 +207,12 @@ final class BenchSummary {
                     run.server(), run.roundTripsPerSecond(), run.relayCpuMicrosPerRoundTrip(), run.relayCores(),
                     c.p50Ms(), c.p99Ms(), run.generatorCores(), run.otherCores(), run.loadAverageBefore(),
                     run.correctness().ok() ? "OK" : "FAILED " + run.correctness().samples());
+        }
+        for (ExternalRun run : r.runs()) {
+            if (run.generatorProcessCores().size() > 1) {
+                line("  generator cores by process, round %d, %s: %s", run.round(), run.server(),
+                        run.generatorProcessCores());
+            }
         }
         line("  medians over the rounds (ratios: median of each round's ratio to the naive relay):");
         line("  %-11s %13s %9s %13s %9s %7s %12s %12s  %s", "relay", "round trips/s", "vs node", "CPU µs/trip",

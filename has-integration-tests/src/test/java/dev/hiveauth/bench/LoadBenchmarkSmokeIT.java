@@ -8,6 +8,7 @@ import dev.hiveauth.bench.BenchSettings.Phase;
 import dev.hiveauth.bench.external.ExternalResult;
 import dev.hiveauth.bench.external.ExternalRun;
 import dev.hiveauth.bench.external.ExternalSettings;
+import dev.hiveauth.bench.external.GeneratorKind;
 import dev.hiveauth.bench.external.RelayKind;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
@@ -39,7 +40,8 @@ class LoadBenchmarkSmokeIT {
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), true, 10, 2, 200, List.of(UserFlow.DEFAULT, UserFlow.RELAY), 50, 2, List.of(),
                 "256m", new ExternalSettings(List.of(RelayKind.HAS_COMPAT, RelayKind.HAS_STRICT), 1, "256m",
-                        ChildRelay.JAR, null, Path.of("bench", "naive-relay")), REPORT_DIR);
+                        ChildRelay.JAR, null, Path.of("bench", "naive-relay"), GeneratorKind.JVM,
+                        Path.of("bench", "generator")), REPORT_DIR);
 
         BenchReport report = LoadBenchmark.run(settings);
 
@@ -79,6 +81,8 @@ class LoadBenchmarkSmokeIT {
         // counts, read from its /metrics, agree with the peers', and its CPU was read from /proc.
         ExternalResult external = report.external();
         assertThat(external.runs()).extracting(ExternalRun::server).containsExactly("has-compat", "has-strict");
+        assertThat(external.runs()).extracting(ExternalRun::generator).as("the JVM generator: no Node needed")
+                .containsOnly("jvm");
         for (ExternalRun run : external.runs()) {
             assertThat(run.correctness().ok()).as("%s: %s", run.server(), run.correctness().samples()).isTrue();
             assertThat(run.correctness().server().approved()).isEqualTo(run.correctness().answered()).isPositive();

@@ -12,9 +12,10 @@ import java.util.function.ToDoubleFunction;
  * machine's other load moves them together), null when the naive relay was not run.
  *
  * @param load what the closed loop offered
+ * @param generator what offered it ({@link GeneratorKind#description()})
  * @param medians one per relay, in the order of the first round
  */
-public record ExternalResult(String load, double warmupSeconds, double windowSeconds, int rounds,
+public record ExternalResult(String load, String generator, double warmupSeconds, double windowSeconds, int rounds,
                              List<ExternalRun> runs, List<Medians> medians) {
 
     /**
@@ -26,8 +27,8 @@ public record ExternalResult(String load, double warmupSeconds, double windowSec
                           double clientP99Ms, Double roundTripsVsNode, Double cpuVsNode) {
     }
 
-    static ExternalResult of(String load, double warmupSeconds, double windowSeconds, int rounds,
-                             List<RelayKind> servers, List<ExternalRun> runs) {
+    static ExternalResult of(String load, GeneratorKind generator, double warmupSeconds, double windowSeconds,
+                             int rounds, List<RelayKind> servers, List<ExternalRun> runs) {
         List<Medians> medians = new ArrayList<>();
         List<ExternalRun> node = runsOf(runs, RelayKind.NODE);
         for (RelayKind server : servers) {
@@ -40,7 +41,8 @@ public record ExternalResult(String load, double warmupSeconds, double windowSec
                     compared ? medianRatio(mine, node, ExternalRun::roundTripsPerSecond) : null,
                     compared ? medianRatio(mine, node, ExternalRun::relayCpuMicrosPerRoundTrip) : null));
         }
-        return new ExternalResult(load, warmupSeconds, windowSeconds, rounds, List.copyOf(runs), medians);
+        return new ExternalResult(load, generator.description(), warmupSeconds, windowSeconds, rounds,
+                List.copyOf(runs), medians);
     }
 
     /** Whether every run answered every request exactly once, correctly. */

@@ -17,9 +17,12 @@ import java.util.List;
  *     default), to measure a change against the jar before it side by side
  * @param naiveRelay where naive-relay.js and its package files are ({@code bench.naiveRelay=bench/naive-relay});
  *     the phase installs its {@code ws} with {@code npm ci} into a copy under the report directory
+ * @param generator what drives the relays ({@code bench.generator=jvm}; {@code node} for the light generator)
+ * @param nodeGenerator where the Node generator's files are ({@code bench.nodeGenerator=bench/generator}); installed
+ *     like the naive relay, when {@code generator} is {@code node}
  */
 public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
-                               Path baselineJar, Path naiveRelay) {
+                               Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator) {
     public ExternalSettings {
         servers = List.copyOf(servers);
         if (servers.isEmpty()) {

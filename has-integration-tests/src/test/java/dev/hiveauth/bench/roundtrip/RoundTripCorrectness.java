@@ -20,11 +20,12 @@ public record RoundTripCorrectness(long sent, long waits, long answered, long un
                                    long socketsClosedByServer, ServerCounts server, List<String> samples,
                                    boolean ok) {
 
-    RoundTripCorrectness(long sent, long waits, long answered, long unanswered, long duplicates, long acksBeforeWait,
-                         long unmatchedWaits, long errorsToApps, long unexpectedAtApps, long undecryptableAtApps,
-                         long forwardedToPksas, long pksaReplies, long errorsToPksas, long unexpectedAtPksas,
-                         long undecryptableAtPksas, long sendFailures, long socketsClosedByServer, ServerCounts server,
-                         List<String> samples) {
+    /** The counts, judged: {@code ok} is computed from them. */
+    public RoundTripCorrectness(long sent, long waits, long answered, long unanswered, long duplicates,
+                                long acksBeforeWait, long unmatchedWaits, long errorsToApps, long unexpectedAtApps,
+                                long undecryptableAtApps, long forwardedToPksas, long pksaReplies, long errorsToPksas,
+                                long unexpectedAtPksas, long undecryptableAtPksas, long sendFailures,
+                                long socketsClosedByServer, ServerCounts server, List<String> samples) {
         this(sent, waits, answered, unanswered, duplicates, acksBeforeWait, unmatchedWaits, errorsToApps,
                 unexpectedAtApps, undecryptableAtApps, forwardedToPksas, pksaReplies, errorsToPksas, unexpectedAtPksas,
                 undecryptableAtPksas, sendFailures, socketsClosedByServer, server, List.copyOf(samples),
