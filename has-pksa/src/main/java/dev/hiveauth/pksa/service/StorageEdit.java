@@ -16,6 +16,7 @@ import java.util.function.Function;
  */
 public record StorageEdit(ServiceConfig before, ServiceConfig after, List<String> accountsBefore,
                           List<String> accountsAfter) {
+    /** Copies the account lists, so an edit seen once stays as it was. */
     public StorageEdit {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
