@@ -18,6 +18,8 @@ final class PeerChannel {
     /** Whether its upgrade request was read (inbound guard), and whether the server answered it with a 101. */
     volatile boolean upgraded;
     volatile boolean switchedProtocols;
+    /** Set while the 101 goes down the chain: it is written at once, never held with a read's frames. */
+    volatile boolean switchingProtocolsNow;
 
     /** Bytes handed to the transport for this socket and not yet written to it. */
     final AtomicLong queued = new AtomicLong();

@@ -36,6 +36,7 @@ final class SwitchingProtocols extends BaseFilter {
             if (channel != null) {
                 // Marked first: a read that sees the mark goes around the codec, which no longer finds the request.
                 channel.switchedProtocols = true;
+                channel.switchingProtocolsNow = true;
                 REQUEST_IN_PROCESS.remove(ctx.getConnection());
             }
         }

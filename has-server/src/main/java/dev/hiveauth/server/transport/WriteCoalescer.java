@@ -11,8 +11,8 @@ import org.glassfish.grizzly.filterchain.NextAction;
 /**
  * Right above the transport, the last filter a write passes: while a selector thread handles a read, the frames it
  * sends to upgraded connections go into that read's {@link WriteBatch} instead of out one by one. Anything else (the
- * HTTP answer to a handshake, a blocking write, a write from a thread that is not handling a read) goes straight out,
- * after whatever the batch holds, so nothing overtakes what was sent before it.
+ * HTTP answer to a handshake, the 101 included, a blocking write, a write from a thread that is not handling a read)
+ * goes straight out, after whatever the batch holds, so nothing overtakes what was sent before it.
  */
 final class WriteCoalescer extends BaseFilter {
     private final ChannelCloser closer;
@@ -29,8 +29,14 @@ final class WriteCoalescer extends BaseFilter {
         }
         FilterChainContext.TransportContext transport = ctx.getTransportContext();
         PeerChannel channel = closer.channel(ctx.getConnection());
-        if (!(ctx.getMessage() instanceof Buffer frame) || transport.isBlocking() || transport.getMessageCloner() != null
-                || channel == null || !channel.switchedProtocols) {
+        boolean upgradeResponse = channel != null && channel.switchingProtocolsNow;
+        if (upgradeResponse) {
+            // Written now: once Tyrus opens the session, other threads may write to it (a frame relayed from
+            // elsewhere) and must not overtake the 101 held here.
+            channel.switchingProtocolsNow = false;
+        }
+        if (upgradeResponse || !(ctx.getMessage() instanceof Buffer frame) || transport.isBlocking()
+                || transport.getMessageCloner() != null || channel == null || !channel.switchedProtocols) {
             batch.flush();
             return ctx.getInvokeAction();
         }
