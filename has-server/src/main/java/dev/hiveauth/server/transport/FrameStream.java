@@ -56,9 +56,9 @@ final class FrameStream {
         int limit = buffer.limit();
         while (read < limit) {
             if (!inFrames) {
-                int start = read;
+                // Nothing was taken out before the frames start: the request's bytes stay where they are.
                 read = scanUpgradeRequest(buffer, read, limit, channel);
-                write = copy(buffer, start, write, read - start);
+                write = read;
                 if (!inFrames && upgradeBytesSeen > MAX_UPGRADE_REQUEST_BYTES) {
                     buffer.limit(write);
                     return null; // not a WebSocket upgrade we can follow; Grizzly rejects oversized headers
@@ -105,16 +105,6 @@ final class FrameStream {
         }
         buffer.limit(write);
         return null;
-    }
-
-    /** Moves {@code count} bytes from {@code read} back to {@code write} (never after it), as they are. */
-    private static int copy(Buffer buffer, int read, int write, int count) {
-        if (read != write) {
-            for (int i = 0; i < count; i++) {
-                buffer.put(write + i, buffer.get(read + i));
-            }
-        }
-        return write + count;
     }
 
     /** Moves {@code count} payload bytes from {@code read} back to {@code write}, unmasked. */

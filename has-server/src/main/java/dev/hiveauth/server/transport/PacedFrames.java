@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link WebSocketTransport#PACED_QUEUE_BYTES}) and otherwise wait here in order, as references to the frames the
  * relay holds for them anyway. Without it, a wallet registering while megabytes of requests waited for it got them all
  * queued at once, past the {@link OutboundGuard}'s per-socket bound, and was cut off as a slow reader however well it
- * read — over and over, at every reconnection. A wallet that does not read is still cut off as one, once requests
- * have waited here and nothing was written to it for {@link #STALL_NANOS}.
+ * read — over and over, at every reconnection. A wallet that does not read is still cut off as one, by the
+ * transport's sweep, once requests have waited here and nothing was written to it for {@link #STALL_NANOS}.
  */
 final class PacedFrames {
     static final long STALL_NANOS = 5_000_000_000L;
@@ -25,7 +25,6 @@ final class PacedFrames {
 
     private final Connection<?> connection;
     private final PeerChannel channel;
-    private final ChannelCloser closer;
     private final String id;
     // Guarded by this: requests waiting for room, and whether Grizzly will say when there is some.
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
@@ -52,10 +51,9 @@ final class PacedFrames {
         }
     };
 
-    PacedFrames(Connection<?> connection, PeerChannel channel, ChannelCloser closer, String id) {
+    PacedFrames(Connection<?> connection, PeerChannel channel, String id) {
         this.connection = connection;
         this.channel = channel;
-        this.closer = closer;
         this.id = id;
     }
 
@@ -64,18 +62,8 @@ final class PacedFrames {
         write(text);
     }
 
-    /**
-     * A request for a wallet: now if there is room and nothing waits before it, else when the wallet has read more.
-     * A wallet that stopped reading is cut off here, or by the transport's sweep if no request comes to find it.
-     */
+    /** A request for a wallet: now if there is room and nothing waits before it, else when the wallet has read more. */
     synchronized void forward(String heldFrame) {
-        if (PeerBuffers.isStalledWithForwardsWaiting(channel, System.nanoTime())) {
-            int count = waiting.size();
-            drop();
-            closer.cutOff(channel, Closure.SLOW_READER, "it does not read: " + count + " forwarded requests wait "
-                    + "for room in its queue, which has not moved for " + STALL_NANOS / 1_000_000_000L + " s");
-            return;
-        }
         waiting.add(heldFrame);
         writeWhileRoom();
     }

@@ -182,7 +182,7 @@ final class PeerBuffers {
     }
 
     /** Requests wait to be forwarded to it while nothing was written to it for {@link PacedFrames#STALL_NANOS}. */
-    static boolean isStalledWithForwardsWaiting(PeerChannel channel, long now) {
+    private static boolean isStalledWithForwardsWaiting(PeerChannel channel, long now) {
         long waitingSince = channel.forwardsWaitingSinceNanos;
         return waitingSince != 0 && now - waitingSince > PacedFrames.STALL_NANOS
                 && now - channel.lastDrainNanos > PacedFrames.STALL_NANOS;

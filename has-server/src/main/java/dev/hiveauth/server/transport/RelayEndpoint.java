@@ -27,7 +27,7 @@ public final class RelayEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         // Tyrus opens the session while the selector thread reads the upgrade request: that read's connection is it.
         org.glassfish.grizzly.Connection<?> grizzly = WriteBatch.readingConnection();
-        connection = new TyrusConnection(session, grizzly, grizzly == null ? null : closer.channel(grizzly), closer);
+        connection = new TyrusConnection(session, grizzly, grizzly == null ? null : closer.channel(grizzly));
         TyrusConnection opened = connection;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> handler.onText(opened, text));
         session.addMessageHandler(ByteBuffer.class,

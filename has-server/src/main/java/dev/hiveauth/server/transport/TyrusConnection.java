@@ -27,10 +27,9 @@ final class TyrusConnection implements Connection {
      * {@code grizzly} is the connection under {@code session} and {@code channel} what the transport tracks of it; with
      * either unknown (null), frames go through Tyrus.
      */
-    TyrusConnection(Session session, org.glassfish.grizzly.Connection<?> grizzly, PeerChannel channel,
-                    ChannelCloser closer) {
+    TyrusConnection(Session session, org.glassfish.grizzly.Connection<?> grizzly, PeerChannel channel) {
         this.session = session;
-        this.frames = grizzly == null || channel == null ? null : new PacedFrames(grizzly, channel, closer, id);
+        this.frames = grizzly == null || channel == null ? null : new PacedFrames(grizzly, channel, id);
     }
 
     @Override

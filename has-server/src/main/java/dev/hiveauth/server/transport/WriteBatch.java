@@ -95,10 +95,6 @@ final class WriteBatch {
         }
     }
 
-    boolean isEmpty() {
-        return held.isEmpty();
-    }
-
     /**
      * Writes each peer's frames in one write. The list is swapped out first: a completion handler run inside a write
      * may send again, and that goes into a fresh list (written by the caller's next flush or the close).
