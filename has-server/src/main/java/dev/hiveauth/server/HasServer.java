@@ -3,6 +3,8 @@ package dev.hiveauth.server;
 import dev.hiveauth.protocol.chain.rpc.HiveClient;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.server.cluster.RedisRequestStore;
+import dev.hiveauth.server.cluster.RedisStoreSettings;
 import dev.hiveauth.server.key.ServerKeyFile;
 import dev.hiveauth.server.observe.LogBudget;
 import dev.hiveauth.server.observe.ManagementServer;
@@ -10,10 +12,10 @@ import dev.hiveauth.server.observe.MicrometerMetrics;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.relay.AccountKeys;
 import dev.hiveauth.server.relay.AddressLimits;
-import dev.hiveauth.server.relay.InMemoryRelayState;
+import dev.hiveauth.server.relay.InMemoryRequestStore;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.relay.Relay;
-import dev.hiveauth.server.relay.RelayState;
+import dev.hiveauth.server.relay.RequestStore;
 import dev.hiveauth.server.transport.Admission;
 import dev.hiveauth.server.transport.TlsKeystore;
 import dev.hiveauth.server.transport.TransportLimits;
@@ -53,7 +55,7 @@ public final class HasServer implements AutoCloseable {
     private final PrivateKey serverKey;
     // Typed as its own class so that HasServer links without Micrometer: MicrometerMetrics is loaded only when present.
     private final MicrometerMetrics micrometer;
-    private final RelayState state;
+    private final RequestStore store;
     private final Relay relay;
     private final WebSocketTransport transport;
     private final ManagementServer management;
@@ -64,7 +66,6 @@ public final class HasServer implements AutoCloseable {
     private HasServer(Builder settings) {
         this.serverKey = settings.serverKey != null ? settings.serverKey
                 : settings.keyFile != null ? ServerKeyFile.loadOrCreate(settings.keyFile) : PrivateKey.generate();
-        this.state = settings.state != null ? settings.state : new InMemoryRelayState();
         Limits limits = settings.limits != null ? settings.limits
                 : OpenFiles.fit(HeapBudget.limits(HeapBudget.maxHeap()), OpenFiles.limit());
         OpenFiles.warnIfOver(limits.maxConnections(), OpenFiles.limit());
@@ -73,13 +74,18 @@ public final class HasServer implements AutoCloseable {
         HeapBudget.requireFit(limits, transportLimits, HeapBudget.maxHeap());
         AddressLimits addressLimits = settings.addressLimits != null ? settings.addressLimits
                 : AddressLimits.tenthOf(limits);
-        this.micrometer = METERED ? MicrometerMetrics.prometheus(state::registrationCount, state::requestCount) : null;
+        this.micrometer = METERED ? MicrometerMetrics.prometheus(this::registrationCount, this::pendingRequestCount)
+                : null;
         RelayMetrics metrics = micrometer != null ? micrometer : RelayMetrics.NONE;
+        this.store = settings.store != null ? settings.store
+                : settings.redis != null ? RedisRequestStore.connect(settings.redis, serverKey.publicKey(),
+                        settings.clock, metrics)
+                : new InMemoryRequestStore(limits.maxPendingBytes());
         this.hive = settings.accountKeys != null ? null : hiveClient(settings);
         AccountKeys accountKeys = settings.accountKeys != null ? settings.accountKeys
                 : ChainAccountKeys.over(hive, HiveLookupLimits.DEFAULT.withCallsPerSecond(settings.hiveCallsPerSecond),
                         settings.clock, metrics);
-        this.relay = new Relay(serverKey, accountKeys, state, settings.clock, settings.timeout, settings.strictPok,
+        this.relay = new Relay(serverKey, accountKeys, store, settings.clock, settings.timeout, settings.strictPok,
                 limits, addressLimits, metrics, settings.uuids, ServerVersion.get());
         LogBudget closureLog = new LogBudget(20, Duration.ofSeconds(1), System::nanoTime, metrics::logLineSuppressed);
         Admission admission = new Admission(limits.maxConnections(), addressLimits.connections(),
@@ -94,7 +100,7 @@ public final class HasServer implements AutoCloseable {
                 }, relay);
         metrics.bufferGauges(transport::queuedBytes, transport::receivingBytes);
         this.management = settings.httpPort == null ? null
-                : new ManagementServer(settings.host, settings.httpPort, () -> running, micrometer::scrape);
+                : new ManagementServer(settings.host, settings.httpPort, () -> running && store.isAvailable(), micrometer::scrape);
         this.sweeper = new Sweeper()
                 .task("expiring requests", relay::sweep)
                 .task("closing overdue connections", transport::sweep);
@@ -151,6 +157,7 @@ public final class HasServer implements AutoCloseable {
         if (management != null) {
             management.stop();
         }
+        store.close();
         LOG.info("HAS relay stopped");
     }
 
@@ -235,17 +242,17 @@ public final class HasServer implements AutoCloseable {
 
     /** Requests the server holds: waiting for a wallet, or answered and kept for attach. */
     public int pendingRequestCount() {
-        return state.requestCount();
+        return store.requestCount();
     }
 
     /** Account registrations, counted once per wallet connection and account. */
     public int registrationCount() {
-        return state.registrationCount();
+        return relay.registrationCount();
     }
 
     /** How many wallet connections have registered {@code account} now. */
     public int walletsRegisteredFor(String account) {
-        return state.registrations(account).size();
+        return relay.walletsRegisteredFor(account);
     }
 
     /**
@@ -276,7 +283,8 @@ public final class HasServer implements AutoCloseable {
         private Integer httpPort;
         private TlsKeystore tls;
         private Clock clock = Clock.systemUTC();
-        private RelayState state;
+        private RequestStore store;
+        private RedisStoreSettings redis;
         private Supplier<String> uuids = () -> UUID.randomUUID().toString();
 
         private Builder() {
@@ -415,9 +423,22 @@ public final class HasServer implements AutoCloseable {
             return this;
         }
 
-        /** Replace the in-memory requests and registrations store. */
-        public Builder state(RelayState state) {
-            this.state = Objects.requireNonNull(state, "state");
+        /**
+         * Where requests are kept: default {@link InMemoryRequestStore}, this process alone. A shared store lets several
+         * nodes serve the same peers; the server closes it when it stops.
+         */
+        public Builder store(RequestStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Serve as one node of a cluster sharing its requests in Redis ({@link RedisRequestStore}; needs Lettuce on the
+         * class path). Every node must be given the same server key: the first records its public key in Redis, and a
+         * node with another refuses to start.
+         */
+        public Builder redis(RedisStoreSettings redis) {
+            this.redis = Objects.requireNonNull(redis, "redis");
             return this;
         }
 

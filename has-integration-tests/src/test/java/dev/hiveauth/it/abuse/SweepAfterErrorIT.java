@@ -8,15 +8,14 @@ import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.relay.AccountKeys;
-import dev.hiveauth.server.relay.Connection;
-import dev.hiveauth.server.relay.InMemoryRelayState;
-import dev.hiveauth.server.relay.PendingRequest;
-import dev.hiveauth.server.relay.RelayState;
+import dev.hiveauth.protocol.message.Family;
+import dev.hiveauth.server.relay.InMemoryRequestStore;
+import dev.hiveauth.server.relay.RequestStore;
+import dev.hiveauth.server.relay.StoredRequest;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +29,9 @@ class SweepAfterErrorIT {
     void afterTheExpirySweepDiedOfAnError_requestsStillExpire() {
         MutableClock clock = new MutableClock(1_000_000);
         AtomicInteger sweeps = new AtomicInteger();
-        RelayState state = new FirstSweepFails(new InMemoryRelayState(), sweeps);
+        RequestStore store = new FirstSweepFails(new InMemoryRequestStore(1 << 20), sweeps);
         PrivateKey alice = PrivateKey.fromSeed("alice posting");
-        try (HasServer server = HasServer.builder().host("127.0.0.1").port(0).clock(clock).state(state)
+        try (HasServer server = HasServer.builder().host("127.0.0.1").port(0).clock(clock).store(store)
                 .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey())))).build().start();
              WirePeer app = WirePeer.connect(server.uri())) {
             app.await("connected");
@@ -49,63 +48,59 @@ class SweepAfterErrorIT {
 
 
     /** The relay's memory, whose first sweep dies of an {@code Error}. */
-    private record FirstSweepFails(RelayState inner, AtomicInteger sweeps) implements RelayState {
+    private record FirstSweepFails(RequestStore inner, AtomicInteger sweeps) implements RequestStore {
         @Override
-        public List<PendingRequest> sweep(long now) {
+        public void sweep(long now) {
             if (sweeps.incrementAndGet() == 1) {
                 throw new OutOfMemoryError("simulated: the heap ran out during a sweep");
             }
-            return inner.sweep(now);
+            inner.sweep(now);
         }
 
         @Override
-        public void add(PendingRequest request) {
-            inner.add(request);
+        public void open(Deliveries deliveries) {
+            inner.open(deliveries);
         }
 
         @Override
-        public PendingRequest request(String uuid) {
-            return inner.request(uuid);
+        public CompletionStage<Void> create(StoredRequest request, long now) {
+            return inner.create(request, now);
         }
 
         @Override
-        public List<PendingRequest> unanswered(String account) {
-            return inner.unanswered(account);
+        public CompletionStage<RequestFacts> facts(String uuid) {
+            return inner.facts(uuid);
         }
 
         @Override
-        public void answered(PendingRequest request) {
-            inner.answered(request);
+        public CompletionStage<Claim> claim(String uuid, String account, Family family, String replyFrame, String token,
+                                            long now, long keepUntil) {
+            return inner.claim(uuid, account, family, replyFrame, token, now, keepUntil);
+        }
+
+        @Override
+        public CompletionStage<Attachment> attach(String uuid, String appConnection, long now) {
+            return inner.attach(uuid, appConnection, now);
+        }
+
+        @Override
+        public CompletionStage<Void> watch(String account) {
+            return inner.watch(account);
+        }
+
+        @Override
+        public void unwatch(String account) {
+            inner.unwatch(account);
+        }
+
+        @Override
+        public CompletionStage<Waiting> waiting(String account, long now) {
+            return inner.waiting(account, now);
         }
 
         @Override
         public int requestCount() {
             return inner.requestCount();
-        }
-
-        @Override
-        public boolean register(String account, Connection pksa) {
-            return inner.register(account, pksa);
-        }
-
-        @Override
-        public boolean isRegistered(String account, Connection pksa) {
-            return inner.isRegistered(account, pksa);
-        }
-
-        @Override
-        public Set<Connection> registrations(String account) {
-            return inner.registrations(account);
-        }
-
-        @Override
-        public void unregister(Connection pksa, Collection<String> accounts) {
-            inner.unregister(pksa, accounts);
-        }
-
-        @Override
-        public int registrationCount() {
-            return inner.registrationCount();
         }
     }
 }

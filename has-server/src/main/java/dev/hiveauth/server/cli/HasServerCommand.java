@@ -3,6 +3,7 @@ package dev.hiveauth.server.cli;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.HeapBudget;
 import dev.hiveauth.server.OpenFiles;
+import dev.hiveauth.server.cluster.RedisStoreSettings;
 import dev.hiveauth.server.relay.AddressLimits;
 import dev.hiveauth.server.relay.Limits;
 import dev.hiveauth.server.transport.TlsKeystore;
@@ -166,6 +167,17 @@ public final class HasServerCommand implements Callable<Integer> {
                     + "HAS_MAX_REGISTRATIONS_PER_ADDRESS; default: a tenth of --max-registrations).")
     Integer maxRegistrationsPerAddress;
 
+    @Option(names = "--redis", defaultValue = "${env:HAS_REDIS}", paramLabel = "URI",
+            description = "Run as one node of a cluster sharing its requests in Redis: redis://host:6379, rediss:// (TLS) "
+                    + "or redis-sentinel://host:26379,host:26379#primary (env HAS_REDIS; off by default: one node alone). "
+                    + "Every node needs the same --key-file.")
+    String redis;
+
+    @Option(names = "--redis-prefix", defaultValue = "${env:HAS_REDIS_PREFIX:-has:}", paramLabel = "PREFIX",
+            description = "Start of every Redis key and channel of this cluster (env HAS_REDIS_PREFIX, default "
+                    + "${DEFAULT-VALUE}).")
+    String redisPrefix;
+
     private static final long MIB = 1024L * 1024;
 
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -230,6 +242,9 @@ public final class HasServerCommand implements Callable<Integer> {
                 .proxyProtocol(proxyProtocol);
         if (httpPort != null) {
             builder.httpPort(httpPort);
+        }
+        if (redis != null && !redis.isBlank()) {
+            builder.redis(RedisStoreSettings.of(redis).withPrefix(redisPrefix));
         }
         if (tlsKeystore != null) {
             if (tlsPassword == null) {

@@ -32,6 +32,7 @@ public final class MicrometerMetrics implements RelayMetrics {
     private final MeterRegistry registry;
     private final ConcurrentMap<Role, AtomicLong> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> storeTimers = new ConcurrentHashMap<>();
     private final Timer relayLatency;
 
     /** Meters in a Prometheus registry, with what an operator watches a process by: memory, threads, open files. */
@@ -136,6 +137,35 @@ public final class MicrometerMetrics implements RelayMetrics {
     @Override
     public void relayed(long startNanos) {
         relayLatency.record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void storeGauge(java.util.function.BooleanSupplier up) {
+        Gauge.builder("has.store.up", () -> up.getAsBoolean() ? 1 : 0)
+                .description("1 while the shared store (Redis) answers, 0 while it does not").register(registry);
+    }
+
+    @Override
+    public void storeCommand(String operation, long nanos, boolean failed) {
+        storeTimers.computeIfAbsent(operation + failed, key -> Timer.builder("has.store.commands")
+                .tags("operation", operation, "outcome", failed ? "failed" : "ok")
+                .publishPercentiles(0.5, 0.99).register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void pubSubRenewed(String why) {
+        counter("has.store.pubsub.renewed", "why", why).increment();
+    }
+
+    @Override
+    public void relayedAcrossNodes(String kind) {
+        counter("has.cluster.relayed", "kind", kind).increment();
+    }
+
+    @Override
+    public void recovered(String kind, int count) {
+        counter("has.cluster.recovered", "kind", kind).increment(count);
     }
 
     /** The registry the meters are in, for {@code /metrics} and for embedders who read them. */

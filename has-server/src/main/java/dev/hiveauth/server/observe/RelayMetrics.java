@@ -68,4 +68,24 @@ public interface RelayMetrics {
     /** A frame received at {@code startNanos} ({@link System#nanoTime()}) has been handled. */
     default void relayed(long startNanos) {
     }
+
+    /** Whether the shared store (Redis) answers now, read when the metrics are scraped. */
+    default void storeGauge(java.util.function.BooleanSupplier up) {
+    }
+
+    /** A command to the shared store ({@code operation}: create, claim, attach, …) took {@code nanos}, or failed. */
+    default void storeCommand(String operation, long nanos, boolean failed) {
+    }
+
+    /** The store's subscription connection was made again ({@code why}: reconnected, probe_failed). */
+    default void pubSubRenewed(String why) {
+    }
+
+    /** A message meant for this node ({@code kind}: forward or reply) came from another node through the store. */
+    default void relayedAcrossNodes(String kind) {
+    }
+
+    /** After a gap in the store's messages, {@code count} messages of {@code kind} were found missing and delivered. */
+    default void recovered(String kind, int count) {
+    }
 }

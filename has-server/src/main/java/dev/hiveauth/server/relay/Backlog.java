@@ -4,14 +4,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the server holds for apps, against its server-wide limits: requests still waiting for a wallet
- * (counted, and their frames' bytes) and replies kept for attach (their bytes, with a fixed overhead per
- * reply for the objects around it). The two are apart on purpose: a new request must never be refused
- * because replies are being kept for attach — when their budget is full, a reply is relayed but not kept.
+ * The requests this node's APPs have waiting for a wallet, against the server-wide limits: counted, and their frames'
+ * bytes. Replies kept for attach have a budget of their own in the store ({@link InMemoryRequestStore}): a new request
+ * must never be refused because replies are being kept for attach.
  */
 final class Backlog {
-    /** Bytes charged per kept reply beyond its frame: the request record and map entries that stay with it. */
-    static final long KEPT_OVERHEAD = 512;
     /** The share of the waiting-bytes budget only light connections may fill: an eighth. */
     static final long LIGHT_RESERVE_DIVISOR = 8;
     /** A connection is light while its waiting requests hold at most this share of the budget: 1/128. */
@@ -20,7 +17,6 @@ final class Backlog {
     private final Limits limits;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong waitingBytes = new AtomicLong();
-    private final AtomicLong keptBytes = new AtomicLong();
 
     Backlog(Limits limits) {
         this.limits = limits;
@@ -51,28 +47,10 @@ final class Backlog {
         return null;
     }
 
-    /** May a reply of {@code bytes} be kept for attach? If so its bytes are taken. */
-    boolean keep(long bytes) {
-        return reserve(keptBytes, bytes + KEPT_OVERHEAD, limits.maxPendingBytes());
-    }
-
-    /** A kept reply that was not used after all (another reply won). */
-    void unkeep(long bytes) {
-        keptBytes.addAndGet(-(bytes + KEPT_OVERHEAD));
-    }
-
-    /** The request stopped waiting (answered or expired): its count and frame bytes go back. */
-    void stoppedWaiting(PendingRequest request) {
+    /** A request of {@code bytes} stopped waiting (answered, expired or refused): its count and bytes go back. */
+    void stoppedWaiting(long bytes) {
         waiting.decrementAndGet();
-        waitingBytes.addAndGet(-request.requestBytes());
-    }
-
-    /** The request was forgotten: the bytes of a reply kept for it go back. */
-    void forgotten(PendingRequest request) {
-        long reply = request.keptReplyBytes();
-        if (reply > 0) {
-            keptBytes.addAndGet(-(reply + KEPT_OVERHEAD));
-        }
+        waitingBytes.addAndGet(-bytes);
     }
 
     int waiting() {

@@ -7,20 +7,27 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ToLongFunction;
 
 /**
- * Requests by the second they may stop being live, so a sweep touches only what is due. One bucket per second: adding
+ * Entries (requests) by the second they may stop being live, so a sweep touches only what is due. One bucket per second: adding
  * is an append to the bucket of its second (a few dozen seconds are live at once), where a priority queue of every
  * request waiting or kept for attach — hundreds of thousands on a busy relay — cost a lock and a sift each time.
  * Adds never land in a second the sweep has passed: a request's deadline is at least a second ahead of its arrival.
  */
-final class ExpiryBuckets {
+final class ExpiryBuckets<T> {
     private static final long SECOND = 1000;
 
-    private final ConcurrentSkipListMap<Long, Queue<PendingRequest>> bySecond = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, Queue<T>> bySecond = new ConcurrentSkipListMap<>();
+    private final ToLongFunction<T> liveUntil;
+
+    /** {@code liveUntil} tells when an entry stops being live now; it may move later (a request answered). */
+    ExpiryBuckets(ToLongFunction<T> liveUntil) {
+        this.liveUntil = liveUntil;
+    }
 
     /** Tracks {@code request} until {@code at} (epoch millis), when a sweep looks at it again. */
-    void add(long at, PendingRequest request) {
+    void add(long at, T request) {
         bySecond.computeIfAbsent(Math.floorDiv(at, SECOND), second -> new ConcurrentLinkedQueue<>()).add(request);
     }
 
@@ -28,23 +35,23 @@ final class ExpiryBuckets {
      * Takes out and returns every request no longer live at {@code now}; one answered meanwhile moves to the second
      * its reply stops being kept. One caller at a time.
      */
-    List<PendingRequest> sweep(long now) {
-        List<PendingRequest> due = new ArrayList<>();
+    List<T> sweep(long now) {
+        List<T> due = new ArrayList<>();
         long currentSecond = Math.floorDiv(now, SECOND);
-        Iterator<Map.Entry<Long, Queue<PendingRequest>>> buckets =
+        Iterator<Map.Entry<Long, Queue<T>>> buckets =
                 bySecond.headMap(currentSecond, true).entrySet().iterator();
         while (buckets.hasNext()) {
-            Map.Entry<Long, Queue<PendingRequest>> bucket = buckets.next();
+            Map.Entry<Long, Queue<T>> bucket = buckets.next();
             long second = bucket.getKey();
-            for (Iterator<PendingRequest> requests = bucket.getValue().iterator(); requests.hasNext(); ) {
-                PendingRequest request = requests.next();
-                long liveUntil = request.liveUntil();
-                if (liveUntil <= now) {
+            for (Iterator<T> requests = bucket.getValue().iterator(); requests.hasNext(); ) {
+                T request = requests.next();
+                long until = liveUntil.applyAsLong(request);
+                if (until <= now) {
                     requests.remove();
                     due.add(request);
-                } else if (Math.floorDiv(liveUntil, SECOND) != second) {
+                } else if (Math.floorDiv(until, SECOND) != second) {
                     requests.remove();
-                    add(liveUntil, request);
+                    add(until, request);
                 }
             }
             if (second < currentSecond) {

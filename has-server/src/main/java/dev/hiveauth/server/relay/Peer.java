@@ -22,6 +22,7 @@ final class Peer {
     private final MessageRate rate;
     /** Made at the first registration: most connections are apps, or idle, and never register (null until then). */
     private volatile Set<String> accounts;
+    private volatile Outbox outbox;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final PeerLog log;
@@ -55,11 +56,34 @@ final class Peer {
         return connection.id();
     }
 
+    /** Sends at once: for what answers no request of an APP (a wallet's errors, acks). */
     void send(HasMessage message) {
         if (message instanceof dev.hiveauth.protocol.message.ErrorMessage) {
             metrics.errorSent();
         }
         connection.send(MessageCodec.encode(message));
+    }
+
+    /** Answers a request of this APP in its turn, behind the answers to its earlier requests that are not sent yet. */
+    void answer(HasMessage message) {
+        if (message instanceof dev.hiveauth.protocol.message.ErrorMessage) {
+            metrics.errorSent();
+        }
+        outbox().answer(MessageCodec.encode(message));
+    }
+
+    /** This APP connection's answers in the order its requests arrived; made at its first request. */
+    Outbox outbox() {
+        Outbox made = outbox;
+        if (made == null) {
+            synchronized (this) {
+                if (outbox == null) {
+                    outbox = new Outbox(connection);
+                }
+                made = outbox;
+            }
+        }
+        return made;
     }
 
     /** The first role a connection shows is the one it keeps in the metrics. */
@@ -90,6 +114,11 @@ final class Peer {
         }
         accounts.add(account);
         return true;
+    }
+
+    /** Drops a registration the store could not take; false if the connection closed meanwhile (its close did). */
+    synchronized boolean removeAccount(String account) {
+        return !closed && accounts != null && accounts.remove(account);
     }
 
     boolean hasAccount(String account) {

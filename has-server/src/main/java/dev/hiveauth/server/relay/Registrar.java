@@ -5,16 +5,19 @@ import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.crypto.ProofOfKeyException;
 import dev.hiveauth.protocol.crypto.PublicKey;
 import dev.hiveauth.protocol.message.ErrorMessage;
+import dev.hiveauth.protocol.message.MessageCodec;
 import dev.hiveauth.protocol.message.RegisterAck;
 import dev.hiveauth.protocol.message.RegisterReq;
 import dev.hiveauth.server.observe.RelayMetrics;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * {@code register_req} (SPEC §5): each account is checked on its own — a valid name, an account that exists
  * on chain, a proof of key made with one of its keys within ±10 s — and answered with its own
  * {@code register_ack}; the accounts that fail are named, with the reason, in one {@code error}. Requests
- * already waiting for a newly registered account are forwarded right after its ack.
+ * already waiting for a newly registered account, on any node, are forwarded right after its ack.
  */
 final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private static final String INVALID_NAME = "invalid account name: ";
 
-    private final RelayState state;
+    private final RequestStore store;
+    private final Registrations registrations;
     private final AccountKeys accountKeys;
     private final ProofOfKey.Verifier verifier;
     private final Limits limits;
@@ -37,9 +41,11 @@ final class Registrar {
     private final AddressLimits addressLimits;
     private final AddressShares shares;
 
-    Registrar(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Limits limits,
-              AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics, RequestRouter router) {
-        this.state = state;
+    Registrar(RequestStore store, Registrations registrations, AccountKeys accountKeys, ProofOfKey.Verifier verifier,
+              Limits limits, AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics,
+              RequestRouter router) {
+        this.store = store;
+        this.registrations = registrations;
         this.addressLimits = addressLimits;
         this.shares = shares;
         this.accountKeys = accountKeys;
@@ -54,7 +60,8 @@ final class Registrar {
             pksa.send(new ErrorMessage("register_req: \"accounts\" is empty"));
             return;
         }
-        Map<String, String> failures = new LinkedHashMap<>();
+        // Written from the store's threads too, when a registration completes there.
+        Map<String, String> failures = Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, String> proofs = new LinkedHashMap<>();
         int room = limits.maxAccountsPerSocket() - pksa.accountCount();
         for (RegisterReq.Account account : request.accounts()) {
@@ -65,7 +72,7 @@ final class Registrar {
             String problem = AccountName.problem(name).orElse(null);
             if (problem != null) {
                 failures.put(name, INVALID_NAME + problem);
-            } else if (!pksa.hasAccount(name) && state.registrationCount() >= limits.maxRegistrationsTotal()) {
+            } else if (!pksa.hasAccount(name) && registrations.count() >= limits.maxRegistrationsTotal()) {
                 failures.put(name, "the server holds " + limits.maxRegistrationsTotal()
                         + " registrations, its limit, try again later");
             } else if (!pksa.hasAccount(name) && room <= 0) {
@@ -101,10 +108,12 @@ final class Registrar {
                 String reason = cause instanceof AccountKeysBusyException ? cause.getMessage()
                         : "cannot check the account on chain now";
                 proofs.keySet().forEach(name -> failures.put(name, reason));
+                reportFailures(pksa, failures);
             } else {
-                verifyEach(pksa, proofs, keysByAccount, failures);
+                List<CompletableFuture<Void>> stored = verifyEach(pksa, proofs, keysByAccount, failures);
+                CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new))
+                        .whenComplete((all, failure) -> reportFailures(pksa, failures));
             }
-            reportFailures(pksa, failures);
         });
     }
 
@@ -117,8 +126,11 @@ final class Registrar {
         }
     }
 
-    private void verifyEach(Peer pksa, Map<String, String> proofs, Map<String, Set<PublicKey>> keysByAccount,
-                            Map<String, String> failures) {
+    /** Checks each proof and registers the accounts that pass; the stages complete once the store has answered. */
+    private List<CompletableFuture<Void>> verifyEach(Peer pksa, Map<String, String> proofs,
+                                                     Map<String, Set<PublicKey>> keysByAccount,
+                                                     Map<String, String> failures) {
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
         for (Map.Entry<String, String> entry : proofs.entrySet()) {
             String name = entry.getKey();
             Set<PublicKey> keys = keysByAccount.get(name);
@@ -133,27 +145,63 @@ final class Registrar {
                 failures.put(name, e.getMessage());
                 continue;
             }
-            boolean again = pksa.hasAccount(name);
-            if (!again && !pksa.share().takeRegistration(addressLimits.registrations())) {
+            if (pksa.hasAccount(name)) {
+                // Registering again on the same socket is acked again, but what waits for the account was already
+                // sent to this socket: a phone wallet would show it twice.
+                pksa.send(new RegisterAck(name));
+                continue;
+            }
+            if (!pksa.share().takeRegistration(addressLimits.registrations())) {
                 failures.put(name, "this address holds " + addressLimits.registrations()
                         + " registrations, the limit for one address, try again later");
                 continue;
             }
-            if (!pksa.addAccount(name)) {
-                if (!again) {
+            WalletRegistration registration;
+            CompletionStage<Void> watched;
+            // Under the peer's lock, which its close takes too: a registration either ends with the socket or is
+            // never made, and the store never watches an account for a socket that is gone.
+            synchronized (pksa) {
+                if (!pksa.addAccount(name)) {
                     shares.registrationsReleased(pksa.share(), 1);
+                    break; // the socket closed during the lookup: register nothing more
                 }
-                return; // the socket closed during the lookup: register nothing more
+                registration = registrations.add(name, pksa);
+                watched = store.watch(name);
             }
-            boolean newlyRegistered = state.register(name, pksa.connection());
-            LOG.debug("{}: registered {}", pksa.id(), name);
-            pksa.send(new RegisterAck(name));
-            if (newlyRegistered) {
-                // Registering again on the same socket is acked again, but what waits for the account was
-                // already sent to this socket: a phone wallet would show it twice.
-                router.forwardWaiting(name, pksa);
-            }
+            stored.add(register(pksa, name, registration, watched, failures));
         }
+        return stored;
+    }
+
+    /**
+     * Once the store forwards the account's new requests here and has listed those waiting, the ack leaves, then each
+     * waiting request (SPEC §5). If the store cannot, the account is not registered: the wallet is told, and tries
+     * again, rather than being acked and missing requests.
+     */
+    private CompletableFuture<Void> register(Peer pksa, String name, WalletRegistration registration,
+                                             CompletionStage<Void> watched, Map<String, String> failures) {
+        boolean[] watching = {false};
+        return watched.thenCompose(done -> {
+            watching[0] = true;
+            return store.waiting(name, router.now());
+        }).<Void>handle((waiting, failure) -> {
+            if (failure == null) {
+                LOG.debug("{}: registered {}", pksa.id(), name);
+                registration.acknowledge(MessageCodec.encode(new RegisterAck(name)));
+                router.catchUp(waiting, registration);
+                return null;
+            }
+            pksa.log().warn(LOG, "cannot register {}: {}", Shown.name(name), Stores.reason(failure));
+            if (pksa.removeAccount(name)) {
+                registrations.remove(pksa.connection(), List.of(name));
+                shares.registrationsReleased(pksa.share(), 1);
+                if (watching[0]) {
+                    store.unwatch(name);
+                }
+            }
+            failures.put(name, StoreUnavailableException.PEER_MESSAGE);
+            return null;
+        }).toCompletableFuture();
     }
 
     /**
@@ -161,19 +209,21 @@ final class Registrar {
      * counted: no wallet holds them, and a peer sending a thousand must not get a reply larger than what it sent.
      */
     private static void reportFailures(Peer pksa, Map<String, String> failures) {
-        if (failures.isEmpty()) {
-            return;
-        }
         List<String> parts = new ArrayList<>();
-        int invalid = 0;
-        for (Map.Entry<String, String> failure : failures.entrySet()) {
-            if (failure.getValue().startsWith(INVALID_NAME) && ++invalid > Shown.LISTED) {
-                continue;
+        synchronized (failures) {
+            if (failures.isEmpty()) {
+                return;
             }
-            parts.add(Shown.name(failure.getKey()) + " (" + failure.getValue() + ")");
-        }
-        if (invalid > Shown.LISTED) {
-            parts.add((invalid - Shown.LISTED) + " more invalid account names");
+            int invalid = 0;
+            for (Map.Entry<String, String> failure : failures.entrySet()) {
+                if (failure.getValue().startsWith(INVALID_NAME) && ++invalid > Shown.LISTED) {
+                    continue;
+                }
+                parts.add(Shown.name(failure.getKey()) + " (" + failure.getValue() + ")");
+            }
+            if (invalid > Shown.LISTED) {
+                parts.add((invalid - Shown.LISTED) + " more invalid account names");
+            }
         }
         pksa.log().info(LOG, "registration refused: {}", Shown.first(parts));
         pksa.send(new ErrorMessage("registration failed: " + String.join("; ", parts)));

@@ -41,7 +41,8 @@ public final class Relay implements ConnectionHandler {
     private static final String KEYCHAIN_PING = "ping";
 
     private final Map<Connection, Peer> peers = new ConcurrentHashMap<>();
-    private final RelayState state;
+    private final RequestStore store;
+    private final Registrations registrations = new Registrations();
     private final Clock clock;
     private final Limits limits;
     private final RelayMetrics metrics;
@@ -55,12 +56,12 @@ public final class Relay implements ConnectionHandler {
 
     /**
      * A relay answering with {@code serverKey}, checking proofs against {@code accountKeys}, keeping its requests in
-     * {@code state}.
+     * {@code store}, which it opens.
      */
-    public Relay(PrivateKey serverKey, AccountKeys accountKeys, RelayState state, Clock clock, Duration timeout,
+    public Relay(PrivateKey serverKey, AccountKeys accountKeys, RequestStore store, Clock clock, Duration timeout,
                  boolean strictPok, Limits limits, AddressLimits addressLimits, RelayMetrics metrics,
                  Supplier<String> uuids, String version) {
-        this.state = state;
+        this.store = store;
         this.clock = clock;
         this.limits = limits;
         this.metrics = metrics;
@@ -70,11 +71,13 @@ public final class Relay implements ConnectionHandler {
         this.connectedFrame = MessageCodec.encode(new Connected((int) timeout.toSeconds(), version));
         this.keyAckFrame = MessageCodec.encode(new KeyAck(serverKey.publicKey().toString()));
         Backlog backlog = new Backlog(limits);
-        this.router = new RequestRouter(state, peers::get, clock, timeoutMillis, limits, addressLimits, shares, metrics,
-                uuids, backlog);
-        this.registrar = new Registrar(state, accountKeys, verifier, limits, addressLimits, shares, metrics, router);
-        this.replies = new ReplyHandler(state, accountKeys, verifier, clock, timeoutMillis, strictPok, metrics,
-                backlog, router);
+        this.router = new RequestRouter(store, registrations, clock, timeoutMillis, limits, addressLimits, shares,
+                metrics, uuids, backlog);
+        this.registrar = new Registrar(store, registrations, accountKeys, verifier, limits, addressLimits, shares,
+                metrics, router);
+        this.replies = new ReplyHandler(store, registrations, accountKeys, verifier, clock, timeoutMillis, strictPok,
+                metrics);
+        store.open(router);
     }
 
     @Override
@@ -142,7 +145,9 @@ public final class Relay implements ConnectionHandler {
         }
         List<String> accounts = peer.close();
         // A PKSA's registrations end with its socket; an APP's requests stay for attach until they expire.
-        state.unregister(connection, accounts);
+        for (String account : registrations.remove(connection, accounts)) {
+            store.unwatch(account);
+        }
         shares.registrationsReleased(peer.share(), accounts.size());
         shares.leave(peer.share());
         LOG.debug("{}: closed, {} registration(s) dropped", connection.id(), accounts.size());
@@ -221,8 +226,23 @@ public final class Relay implements ConnectionHandler {
         return peers.size();
     }
 
-    /** Where the relay keeps requests and registrations. */
-    public RelayState state() {
-        return state;
+    /** Where the relay keeps requests. */
+    public RequestStore store() {
+        return store;
+    }
+
+    /** Account registrations of this node's wallets: an account registered by two wallets counts twice. */
+    public int registrationCount() {
+        return registrations.count();
+    }
+
+    /** How many wallet connections of this node registered the account. */
+    public int walletsRegisteredFor(String account) {
+        return registrations.of(account).size();
+    }
+
+    /** Requests this node's APP connections wait for. */
+    public int requestsWaitingHere() {
+        return router.waitingHere();
     }
 }

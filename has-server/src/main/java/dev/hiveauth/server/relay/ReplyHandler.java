@@ -16,6 +16,7 @@ import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.observe.RelayMetrics.Outcome;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,51 +25,60 @@ import org.slf4j.LoggerFactory;
  * replying connection registered the request's account, and its proof of key is one of the account's keys
  * over the uuid. Without a pok: refused in strict mode; in compat mode (Hive Keychain Mobile sends none)
  * the verified registration stands in for it. The first accepted reply wins; it is relayed without the pok
- * and kept one timeout period for attach. Every refusal is an {@code error} to the PKSA, never relayed.
+ * and kept one timeout period for attach — the store decides which reply was first, across every node sharing it.
+ * Every refusal is an {@code error} to the PKSA, never relayed.
  */
 final class ReplyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyHandler.class);
 
-    private final RelayState state;
+    private final RequestStore store;
+    private final Registrations registrations;
     private final AccountKeys accountKeys;
     private final ProofOfKey.Verifier verifier;
     private final Clock clock;
     private final long timeoutMillis;
     private final boolean strictPok;
     private final RelayMetrics metrics;
-    private final Backlog backlog;
-    private final RequestRouter router;
 
-    ReplyHandler(RelayState state, AccountKeys accountKeys, ProofOfKey.Verifier verifier, Clock clock,
-                 long timeoutMillis, boolean strictPok, RelayMetrics metrics, Backlog backlog, RequestRouter router) {
-        this.state = state;
+    ReplyHandler(RequestStore store, Registrations registrations, AccountKeys accountKeys, ProofOfKey.Verifier verifier,
+                 Clock clock, long timeoutMillis, boolean strictPok, RelayMetrics metrics) {
+        this.store = store;
+        this.registrations = registrations;
         this.accountKeys = accountKeys;
         this.verifier = verifier;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.strictPok = strictPok;
         this.metrics = metrics;
-        this.backlog = backlog;
-        this.router = router;
     }
 
     void reply(Peer pksa, Reply reply, long receivedNanos) {
+        store.facts(reply.uuid()).whenComplete((facts, failure) -> {
+            if (failure != null) {
+                storeUnavailable(pksa, reply, failure);
+            } else {
+                check(pksa, reply, facts, receivedNanos);
+            }
+        });
+    }
+
+    private void check(Peer pksa, Reply reply, RequestStore.RequestFacts facts, long receivedNanos) {
         String uuid = reply.uuid();
-        PendingRequest pending = state.request(uuid);
-        if (pending == null || !pending.isLive(clock.millis())) {
+        if (facts == null || !facts.isLive(clock.millis())) {
             pksa.send(new ErrorMessage(reply.cmd() + ": unknown or expired request", uuid));
             return;
         }
-        if (pending.family() != reply.family()) {
-            pksa.send(new ErrorMessage(reply.cmd() + ": request " + uuid + " is a " + pending.family().cmd("req")
+        if (facts.family() != reply.family()) {
+            pksa.send(new ErrorMessage(reply.cmd() + ": request " + uuid + " is a " + facts.family().cmd("req")
                     + ", not a " + reply.family().cmd("req"), uuid));
             return;
         }
-        if (!state.isRegistered(pending.account(), pksa.connection())) {
-            pksa.send(new ErrorMessage(reply.cmd() + ": this connection has not registered " + pending.account(), uuid));
+        String account = facts.account();
+        if (!registrations.isRegistered(account, pksa.connection())) {
+            pksa.send(new ErrorMessage(reply.cmd() + ": this connection has not registered " + account, uuid));
             return;
         }
-        if (pending.isAnswered()) {
+        if (facts.answered()) {
             pksa.send(new ErrorMessage(reply.cmd() + ": request already answered", uuid));
             return;
         }
@@ -77,16 +87,16 @@ final class ReplyHandler {
                 metrics.pokFailure("reply");
                 pksa.send(new ErrorMessage(reply.cmd() + ": \"pok\" is required", uuid));
             } else {
-                accept(pksa, pending, reply, receivedNanos);
+                claim(pksa, reply, account, receivedNanos);
             }
             return;
         }
-        accountKeys.lookup(Set.of(pending.account())).whenComplete((keysByAccount, failure) -> {
-            Set<PublicKey> keys = failure == null ? keysByAccount.get(pending.account()) : null;
+        accountKeys.lookup(Set.of(account)).whenComplete((keysByAccount, failure) -> {
+            Set<PublicKey> keys = failure == null ? keysByAccount.get(account) : null;
             if (keys == null) {
-                pksa.log().warn(LOG, "cannot look up {} to check a pok: {}", pending.account(),
+                pksa.log().warn(LOG, "cannot look up {} to check a pok: {}", account,
                         failure == null ? "no such account" : failure.toString());
-                pksa.send(new ErrorMessage(reply.cmd() + ": cannot check the pok against " + pending.account()
+                pksa.send(new ErrorMessage(reply.cmd() + ": cannot check the pok against " + account
                         + "'s keys now", uuid));
                 return;
             }
@@ -98,34 +108,44 @@ final class ReplyHandler {
                 pksa.send(new ErrorMessage(reply.cmd() + ": " + e.getMessage(), uuid));
                 return;
             }
-            accept(pksa, pending, reply, receivedNanos);
+            claim(pksa, reply, account, receivedNanos);
         });
     }
 
-    private void accept(Peer pksa, PendingRequest pending, Reply reply, long receivedNanos) {
+    /** The checks passed: the store decides whether this reply is the first, and if so it goes to the APP. */
+    private void claim(Peer pksa, Reply reply, String account, long receivedNanos) {
         String frame = MessageCodec.encode(reply.relayed());
-        // Kept for attach only while memory allows; relayed to a connected APP either way, so no answer is lost.
-        boolean kept = backlog.keep(frame.length());
-        synchronized (pending) {
-            long now = clock.millis();
-            if (!pending.answer(kept ? frame : null, now, now + timeoutMillis)) {
-                if (kept) {
-                    backlog.unkeep(frame.length());
-                }
-                pksa.send(new ErrorMessage(reply.cmd() + (pending.isAnswered() ? ": request already answered"
-                        : ": unknown or expired request"), reply.uuid()));
-                return;
-            }
-            // counted before it leaves: whoever sees the answer arrive sees it counted
-            metrics.request(pending.family().prefix(), outcome(reply));
-            pending.app().send(frame);
-        }
-        state.answered(pending);
-        router.stoppedWaiting(pending);
-        metrics.relayed(receivedNanos);
-        if (LOG.isDebugEnabled()) { // the uuid is already checked, but shown safely all the same: not per reply for nothing
-            LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
-        }
+        long now = clock.millis();
+        String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        store.claim(reply.uuid(), account, reply.family(), frame, token, now, now + timeoutMillis)
+                .whenComplete((claim, failure) -> {
+                    if (failure != null) {
+                        storeUnavailable(pksa, reply, failure);
+                        return;
+                    }
+                    switch (claim.verdict()) {
+                        case WON -> {
+                            // counted before it leaves: whoever sees the answer arrive sees it counted
+                            metrics.request(reply.family().prefix(), outcome(reply));
+                            claim.delivery().run();
+                            metrics.relayed(receivedNanos);
+                            if (LOG.isDebugEnabled()) {
+                                LOG.debug("{}: {} for {} relayed", pksa.id(), reply.cmd(), Shown.name(reply.uuid()));
+                            }
+                        }
+                        case ALREADY_ANSWERED ->
+                                pksa.send(new ErrorMessage(reply.cmd() + ": request already answered", reply.uuid()));
+                        case EXPIRED ->
+                                pksa.send(new ErrorMessage(reply.cmd() + ": unknown or expired request", reply.uuid()));
+                        case WRONG_FAMILY -> pksa.send(new ErrorMessage(reply.cmd() + ": request " + reply.uuid()
+                                + " is not a " + reply.family().cmd("req"), reply.uuid()));
+                    }
+                });
+    }
+
+    private static void storeUnavailable(Peer pksa, Reply reply, Throwable failure) {
+        pksa.log().warn(LOG, "cannot record {}: {}", reply.cmd(), Stores.reason(failure));
+        pksa.send(new ErrorMessage(reply.cmd() + ": " + StoreUnavailableException.PEER_MESSAGE, reply.uuid()));
     }
 
     private static Outcome outcome(Reply reply) {

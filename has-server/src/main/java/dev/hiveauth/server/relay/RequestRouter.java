@@ -10,21 +10,23 @@ import dev.hiveauth.protocol.message.Request;
 import dev.hiveauth.server.observe.RelayMetrics;
 import dev.hiveauth.server.observe.RelayMetrics.Outcome;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * APP requests (SPEC §6) and attach (§8): validates a request, gives it a uuid and an expiry, answers
- * {@code *_wait} at once (so waits go out in the order requests arrived), and forwards it to every PKSA
- * registered for the account — or keeps it until one registers. Expired requests disappear silently.
+ * APP requests (SPEC §6) and attach (§8), and what the store hands this node for its connections. A request is
+ * validated, given a uuid and an expiry, and stored; its {@code *_wait} leaves once the store has it, in the order the
+ * connection's requests arrived; the store forwards it to every wallet registered for the account, wherever, or keeps
+ * it until one registers. Expired requests disappear silently.
  */
-final class RequestRouter {
+final class RequestRouter implements RequestStore.Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
 
-    private final RelayState state;
-    private final Function<Connection, Peer> peers;
+    private final RequestStore store;
+    private final Registrations registrations;
     private final Clock clock;
     private final long timeoutMillis;
     private final Limits limits;
@@ -33,15 +35,17 @@ final class RequestRouter {
     private final Backlog backlog;
     private final AddressLimits addressLimits;
     private final AddressShares shares;
+    /** The requests APP connections of this node wait for, by uuid: until the reply comes or the request expires. */
+    private final Map<String, AppRequest> appRequests = new ConcurrentHashMap<>();
+    private final ExpiryBuckets<AppRequest> deadlines = new ExpiryBuckets<>(AppRequest::expire);
 
-    /** {@code peers} finds the open connection's peer, or null once it closed. */
-    RequestRouter(RelayState state, Function<Connection, Peer> peers, Clock clock, long timeoutMillis, Limits limits,
+    RequestRouter(RequestStore store, Registrations registrations, Clock clock, long timeoutMillis, Limits limits,
                   AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics, Supplier<String> uuids,
                   Backlog backlog) {
-        this.state = state;
+        this.store = store;
+        this.registrations = registrations;
         this.addressLimits = addressLimits;
         this.shares = shares;
-        this.peers = peers;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.limits = limits;
@@ -88,79 +92,149 @@ final class RequestRouter {
             refuse(app, type, request.cmd() + ": " + busy);
             return;
         }
-        PendingRequest pending = new PendingRequest(forwardedRequest, forwarded, app);
-        app.requestAdded(pending.requestBytes());
-        state.add(pending);
-        app.send(request.waitReply(uuid, expire));
-        metrics.request(type, Outcome.ACCEPTED);
-        int pksas = 0;
-        for (Connection pksa : state.registrations(request.account())) {
-            forward(pksa, forwarded);
-            pksas++;
-        }
-        LOG.debug("{}: {} {} for {} forwarded to {} PKSA(s)", app.id(), request.cmd(), uuid, request.account(), pksas);
+        // The entry and the answer's place in line come first: a reply that reaches this node before the store has
+        // answered (a fast wallet elsewhere) waits behind the *_wait.
+        Outbox.Slot answer = app.outbox().reserve();
+        AppRequest waiting = new AppRequest(uuid, request.family(), expire, app, forwarded.length(), app, answer);
+        app.requestAdded(forwarded.length());
+        appRequests.put(uuid, waiting);
+        deadlines.add(expire, waiting);
+        String waitFrame = MessageCodec.encode(request.waitReply(uuid, expire));
+        store.create(new StoredRequest(uuid, request.family(), request.account(), expire, forwarded, app.id()), now)
+                .whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        metrics.request(type, Outcome.ACCEPTED);
+                        app.outbox().fill(answer, waitFrame);
+                        LOG.debug("{}: {} {} for {} stored", app.id(), request.cmd(), uuid, request.account());
+                    } else {
+                        app.log().warn(LOG, "cannot store {}: {}", request.cmd(), Stores.reason(failure));
+                        appRequests.remove(uuid, waiting);
+                        stoppedWaiting(waiting);
+                        metrics.request(type, Outcome.REJECTED);
+                        metrics.errorSent();
+                        app.outbox().fill(answer, MessageCodec.encode(new ErrorMessage(
+                                request.cmd() + ": " + StoreUnavailableException.PEER_MESSAGE)));
+                    }
+                });
     }
 
-    /** Right after a PKSA registered an account: every unanswered, unexpired request for it. */
-    void forwardWaiting(String account, Peer pksa) {
+    /** A request for an account some wallets of this node registered: to each, once. */
+    @Override
+    public void forward(RequestStore.Forward forward) {
+        if (forward.expire() <= clock.millis()) {
+            return; // it waited somewhere too long on its way: no wallet may answer it any more
+        }
+        for (WalletRegistration registration : registrations.of(forward.account())) {
+            registration.offer(forward.uuid(), forward.frame());
+        }
+    }
+
+    /** A reply for an APP connection of this node: sent after its request's answer, unless it attached elsewhere. */
+    @Override
+    public void reply(String uuid, String appConnection, String replyFrame) {
+        AppRequest waiting = appRequests.get(uuid);
+        if (waiting == null || !waiting.app().id().equals(appConnection)) {
+            return; // its APP left or went elsewhere: the store keeps the reply for attach
+        }
+        waiting.deliver(replyFrame);
+        appRequests.remove(uuid, waiting);
+        stoppedWaiting(waiting);
+    }
+
+    /** Right after a wallet registered an account: what waits for it, once each, behind the register_ack. */
+    void catchUp(RequestStore.Waiting waiting, WalletRegistration registration) {
         long now = clock.millis();
-        for (PendingRequest pending : state.unanswered(account)) {
-            if (pending.isLive(now)) {
-                forward(pksa.connection(), pending.forwardedFrame());
+        for (RequestStore.Forward forward : waiting.requests()) {
+            if (forward.expire() > now) {
+                registration.offer(forward.uuid(), forward.frame());
             }
         }
-    }
-
-    /** Sends a request to a wallet with one reply credit, granted first so the reply can never come before it. */
-    private void forward(Connection pksa, String frame) {
-        Peer wallet = peers.apply(pksa);
-        if (wallet != null) { // null: it closed just now, and its registrations are going with it
-            wallet.requestForwarded();
-        }
-        pksa.forward(frame);
+        waiting.settled().whenComplete((settled, failure) -> registration.caughtUp());
     }
 
     void attach(Peer app, AttachReq attach) {
-        PendingRequest pending = state.request(attach.uuid());
-        if (pending == null || !pending.isLive(clock.millis()) || pending.isAnswered() && pending.keptReplyFrame() == null) {
-            app.send(new AttachNack(attach.uuid()));
-            return;
-        }
-        // Under the request's lock, so a reply accepted meanwhile goes after the attach_ack, never before.
-        synchronized (pending) {
-            pending.rebind(app.connection());
-            app.send(new AttachAck(attach.uuid()));
-            String stored = pending.keptReplyFrame();
-            if (stored != null) {
-                app.connection().send(stored);
+        String uuid = attach.uuid();
+        long now = clock.millis();
+        // Bound here before the store is asked: a reply the store sends meanwhile goes after the attach_ack.
+        Outbox.Slot answer = app.outbox().reserve();
+        AppRequest bound = appRequests.compute(uuid, (id, known) -> {
+            if (known == null) {
+                return new AppRequest(uuid, null, now + timeoutMillis, null, 0, app, answer);
             }
+            known.rebind(app, answer);
+            return known;
+        });
+        if (bound.origin() == null) {
+            deadlines.add(bound.expire(), bound);
         }
-        LOG.debug("{}: attached to {}", app.id(), Shown.name(attach.uuid()));
+        store.attach(uuid, app.id(), now).whenComplete((attachment, failure) -> {
+            if (failure != null) {
+                app.log().warn(LOG, "cannot attach: {}", Stores.reason(failure));
+                forget(bound);
+                metrics.errorSent();
+                app.outbox().fill(answer, MessageCodec.encode(new ErrorMessage(
+                        attach.cmd() + ": " + StoreUnavailableException.PEER_MESSAGE, uuid)));
+                return;
+            }
+            switch (attachment.state()) {
+                case UNKNOWN -> {
+                    if (bound.origin() == null) {
+                        forget(bound); // a request sent from here stays until the sweep counts it expired
+                    }
+                    app.outbox().fill(answer, MessageCodec.encode(new AttachNack(uuid)));
+                }
+                case WAITING -> app.outbox().fill(answer, MessageCodec.encode(new AttachAck(uuid)));
+                case ANSWERED -> {
+                    forget(bound);
+                    app.outbox().fill(answer, MessageCodec.encode(new AttachAck(uuid)));
+                    app.outbox().after(answer, attachment.replyFrame());
+                }
+            }
+            LOG.debug("{}: attach to {}: {}", app.id(), Shown.name(uuid), attachment.state());
+        });
     }
 
-    /** Drops what is no longer live: unanswered requests past expire, stored replies past their keep time. */
+    /** The entry is no longer needed here: answered, or nothing to wait for. */
+    private void forget(AppRequest request) {
+        if (appRequests.remove(request.uuid(), request)) {
+            stoppedWaiting(request);
+        }
+    }
+
+    /** Drops what is no longer live: entries past their expiry here, then what the store keeps. */
     void sweep() {
-        for (PendingRequest gone : state.sweep(clock.millis())) {
-            if (!gone.isAnswered()) {
-                metrics.request(gone.family().prefix(), Outcome.EXPIRED);
-                LOG.debug("{} for {} expired unanswered", gone.uuid(), gone.account());
+        long now = clock.millis();
+        for (AppRequest due : deadlines.sweep(now)) {
+            if (appRequests.remove(due.uuid(), due) && due.origin() != null && !due.isDone()) {
+                metrics.request(due.family().prefix(), Outcome.EXPIRED);
+                LOG.debug("{} expired unanswered", due.uuid());
             }
-            stoppedWaiting(gone);
-            backlog.forgotten(gone);
+            stoppedWaiting(due);
+        }
+        store.sweep(now);
+    }
+
+    /** The request is no longer waiting (answered, expired or refused): counted once, for its origin and the server. */
+    private void stoppedWaiting(AppRequest request) {
+        if (request.finish() && request.origin() != null) {
+            request.origin().requestDone(request.bytes());
+            shares.pendingReleased(request.origin().share());
+            backlog.stoppedWaiting(request.bytes());
         }
     }
 
-    /** The request is no longer waiting (answered or expired): counted once, for its origin and the server. */
-    void stoppedWaiting(PendingRequest request) {
-        if (request.countDownOnce()) {
-            request.origin().requestDone(request.requestBytes());
-            shares.pendingReleased(request.origin().share());
-            backlog.stoppedWaiting(request);
-        }
+    /** The relay's clock, now. */
+    long now() {
+        return clock.millis();
+    }
+
+    /** Requests APP connections of this node wait for. */
+    int waitingHere() {
+        return appRequests.size();
     }
 
     private void refuse(Peer app, String type, String reason) {
         metrics.request(type, Outcome.REJECTED);
-        app.send(new ErrorMessage(reason));
+        app.answer(new ErrorMessage(reason));
     }
 }

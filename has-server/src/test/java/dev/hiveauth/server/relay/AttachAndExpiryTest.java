@@ -5,11 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AttachAndExpiryTest {
-    private final RelayFixture has = new RelayFixture();
-    private final FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
+    private final StoreKind kind;
+    private final RelayFixture has;
+    private final FakeConnection pksa;
+
+    AttachAndExpiryTest(StoreKind kind) {
+        this.kind = kind;
+        this.has = new RelayFixture(kind);
+        this.pksa = has.pksaFor("alice", has.alicePosting);
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
 
     private void ack(String uuid) {
         has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"d\",\"pok\":\""
@@ -68,7 +85,7 @@ class AttachAndExpiryTest {
         assertThat(pksa.takeOne().get("error").asText()).isEqualTo("auth_ack: unknown or expired request");
 
         has.relay.sweep();
-        assertThat(has.relay.state().requestCount()).isZero();
+        assertThat(has.relay.store().requestCount()).isZero();
         assertThat(app.take()).isEmpty();
         assertThat(has.registry.get("has.requests").tag("outcome", "expired").counter().count()).isEqualTo(1);
     }

@@ -36,7 +36,7 @@ class GlobalLimitsTest {
                     + has.replyPok(has.alicePosting, uuid) + "\"}");
             assertThat(app.takeOne().get("cmd").asText()).isEqualTo("auth_ack");
         }
-        assertThat(has.relay.state().requestCount()).as("all five kept for attach").isEqualTo(5);
+        assertThat(has.relay.store().requestCount()).as("all five kept for attach").isEqualTo(5);
     }
 
     @Test

@@ -33,7 +33,7 @@ class MalformedInputTest {
                 .isEqualTo("auth_req: \"account\" must be a string");
         assertThat(errorFor("{\"cmd\":\"attach_req\"}")).isEqualTo("attach_req: \"uuid\" is required");
         assertThat(peer.isOpen()).isTrue();
-        assertThat(has.relay.state().requestCount()).isZero();
+        assertThat(has.relay.store().requestCount()).isZero();
     }
 
     @Test

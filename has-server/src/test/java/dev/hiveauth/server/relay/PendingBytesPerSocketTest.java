@@ -39,7 +39,7 @@ class PendingBytesPerSocketTest {
         assertThat(others).as("another socket has its own budget").isNotNull();
 
         assertThat(pksa.take()).extracting(request -> request.get("uuid").asText()).containsExactly(first, others);
-        assertThat(has.relay.state().requestCount()).isEqualTo(2);
+        assertThat(has.relay.store().requestCount()).isEqualTo(2);
     }
 
     @Test

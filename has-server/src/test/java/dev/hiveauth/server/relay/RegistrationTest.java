@@ -7,10 +7,26 @@ import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RegistrationTest {
-    private final RelayFixture has = new RelayFixture();
+    private final StoreKind kind;
+    private final RelayFixture has;
+
+    RegistrationTest(StoreKind kind) {
+        this.kind = kind;
+        this.has = new RelayFixture(kind);
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
 
     @Test
     void aSocketIsGreetedWithConnectedInSecondsAndProtocolOne() {
@@ -40,7 +56,7 @@ class RegistrationTest {
         has.send(pksa, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
                 + has.registrationPok(has.aliceMemo) + "\"}]}");
         assertThat(pksa.takeOne().toString()).isEqualTo("{\"cmd\":\"register_ack\",\"account\":\"alice\"}");
-        assertThat(has.relay.state().registrationCount()).isEqualTo(1);
+        assertThat(has.relay.registrationCount()).isEqualTo(1);
     }
 
     @Test
@@ -127,7 +143,7 @@ class RegistrationTest {
     void aPksaThatClosesLosesItsRegistrations() {
         FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
         has.relay.onClose(pksa);
-        assertThat(has.relay.state().registrationCount()).isZero();
+        assertThat(has.relay.registrationCount()).isZero();
 
         FakeConnection app = has.open();
         has.authRequest(app, "alice");
@@ -136,7 +152,7 @@ class RegistrationTest {
 
     @Test
     void registrationsAreLimitedPerSocket() {
-        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxAccountsPerSocket(1));
+        RelayFixture limited = new RelayFixture(kind, false, Limits.DEFAULT.withMaxAccountsPerSocket(1));
         FakeConnection pksa = limited.pksaFor("alice", limited.alicePosting);
         limited.send(pksa, "{\"cmd\":\"register_req\",\"app\":\"x\",\"accounts\":[{\"name\":\"bob\",\"pok\":\""
                 + limited.registrationPok(limited.bobPosting) + "\"},{\"name\":\"alice\",\"pok\":\""

@@ -8,7 +8,11 @@ import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.observe.MicrometerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import dev.hiveauth.server.cluster.RedisRequestStore;
+import dev.hiveauth.server.cluster.RedisStoreSettings;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,22 +34,45 @@ final class RelayFixture {
     /** What the chain answers; tests may replace it (an unreachable chain, a slow one). */
     volatile AccountKeys accountKeys = accounts -> AccountKeys.of(chain).lookup(accounts);
     final Relay relay;
+    final SettlingStore store;
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+    private static final List<RelayFixture> OPEN = new CopyOnWriteArrayList<>();
 
     RelayFixture() {
-        this(false, Limits.DEFAULT);
+        this(StoreKind.MEMORY);
+    }
+
+    RelayFixture(StoreKind kind) {
+        this(kind, false, Limits.DEFAULT);
     }
 
     RelayFixture(boolean strictPok, Limits limits) {
+        this(StoreKind.MEMORY, strictPok, limits);
+    }
+
+    RelayFixture(StoreKind kind, boolean strictPok, Limits limits) {
         // every fake connection comes from one address: no limit per address unless a test sets one
-        this(strictPok, limits, new AddressLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+        this(kind, strictPok, limits, new AddressLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     RelayFixture(boolean strictPok, Limits limits, AddressLimits addressLimits) {
-        RelayState state = new InMemoryRelayState();
-        relay = new Relay(serverKey, accounts -> accountKeys.lookup(accounts), state, clock,
-                Duration.ofSeconds(60), strictPok, limits, addressLimits,
-                new MicrometerMetrics(registry, state::registrationCount, state::requestCount),
+        this(StoreKind.MEMORY, strictPok, limits, addressLimits);
+    }
+
+    RelayFixture(StoreKind kind, boolean strictPok, Limits limits, AddressLimits addressLimits) {
+        Relay[] made = new Relay[1];
+        RequestStore[] inner = new RequestStore[1];
+        MicrometerMetrics metrics = new MicrometerMetrics(registry, () -> made[0].registrationCount(),
+                () -> inner[0].requestCount());
+        inner[0] = kind == StoreKind.MEMORY ? new InMemoryRequestStore(limits.maxPendingBytes())
+                : RedisRequestStore.connect(RedisStoreSettings.of(TestRedis.uri())
+                        .withPrefix("t" + PREFIXES.incrementAndGet() + ":"), serverKey.publicKey(), clock, metrics);
+        store = new SettlingStore(inner[0]);
+        OPEN.add(this);
+        relay = new Relay(serverKey, accounts -> accountKeys.lookup(accounts), store, clock,
+                Duration.ofSeconds(60), strictPok, limits, addressLimits, metrics,
                 () -> String.format("00000000-0000-4000-8000-%012d", uuidCounter.incrementAndGet()), "test");
+        made[0] = relay;
     }
 
     /** A connection that opened and whose {@code connected} was already taken. */
@@ -61,8 +88,18 @@ final class RelayFixture {
         return connection;
     }
 
+    /** Sends a frame and waits until everything it set going in the store is done. */
     void send(FakeConnection connection, String frame) {
         relay.onText(connection, frame);
+        store.settle();
+    }
+
+    /** Closes the stores of every fixture made since the last call (a Redis store holds connections and threads). */
+    static void closeAll() {
+        for (RelayFixture fixture : OPEN) {
+            fixture.store.close();
+        }
+        OPEN.clear();
     }
 
     String registrationPok(PrivateKey key) {

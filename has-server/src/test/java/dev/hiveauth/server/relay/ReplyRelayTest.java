@@ -5,12 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ReplyRelayTest {
-    private final RelayFixture has = new RelayFixture();
-    private final FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
-    private final FakeConnection app = has.open();
+    private final StoreKind kind;
+    private final RelayFixture has;
+    private final FakeConnection pksa;
+    private final FakeConnection app;
+
+    ReplyRelayTest(StoreKind kind) {
+        this.kind = kind;
+        this.has = new RelayFixture(kind);
+        this.pksa = has.pksaFor("alice", has.alicePosting);
+        this.app = has.open();
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
 
     private String pendingAuth() {
         String uuid = has.authRequest(app, "alice");
@@ -135,7 +153,7 @@ class ReplyRelayTest {
 
     @Test
     void strictModeRefusesAReplyWithoutPok() {
-        RelayFixture strict = new RelayFixture(true, Limits.DEFAULT);
+        RelayFixture strict = new RelayFixture(kind, true, Limits.DEFAULT);
         FakeConnection strictPksa = strict.pksaFor("alice", strict.alicePosting);
         FakeConnection strictApp = strict.open();
         String uuid = strict.authRequest(strictApp, "alice");
@@ -172,6 +190,7 @@ class ReplyRelayTest {
         has.send(pksa, "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"d\",\"pok\":\"" + pok(uuid) + "\"}");
         has.clock.advance(java.time.Duration.ofSeconds(60));
         slowChain.complete(java.util.Map.of("alice", has.chain.get("alice")));
+        has.store.settle(); // the claim that the lookup's end set going
 
         assertThat(pksa.takeOne().get("error").asText()).isEqualTo("auth_ack: unknown or expired request");
         assertThat(app.take()).isEmpty();

@@ -4,10 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RequestRoutingTest {
-    private final RelayFixture has = new RelayFixture();
+    private final StoreKind kind;
+    private final RelayFixture has;
+
+    RequestRoutingTest(StoreKind kind) {
+        this.kind = kind;
+        this.has = new RelayFixture(kind);
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
 
     @Test
     void anAuthReqIsAnsweredWithAuthWaitAndForwardedWithUuidExpireAndThePassThroughFields() {
@@ -108,14 +124,14 @@ class RequestRoutingTest {
         assertThat(app.takeOne().get("error").asText()).startsWith("sign_req: invalid account name \"al\": ");
         has.send(app, "{\"cmd\":\"challenge_req\",\"account\":\"alice\",\"data\":\"\"}");
         assertThat(app.takeOne().get("error").asText()).isEqualTo("challenge_req: \"data\" must not be empty");
-        assertThat(has.relay.state().requestCount()).isZero();
+        assertThat(has.relay.store().requestCount()).isZero();
         assertThat(has.registry.get("has.requests").tag("outcome", "rejected").tag("type", "auth").counter().count())
                 .isEqualTo(1);
     }
 
     @Test
     void anAppSocketMayHaveOnlySoManyPendingRequests() {
-        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxPendingPerSocket(2));
+        RelayFixture limited = new RelayFixture(kind, false, Limits.DEFAULT.withMaxPendingPerSocket(2));
         FakeConnection app = limited.open();
         limited.authRequest(app, "alice");
         limited.authRequest(app, "alice");
@@ -126,7 +142,7 @@ class RequestRoutingTest {
 
     @Test
     void answeredAndExpiredRequestsFreeTheirSlot() {
-        RelayFixture limited = new RelayFixture(false, Limits.DEFAULT.withMaxPendingPerSocket(1));
+        RelayFixture limited = new RelayFixture(kind, false, Limits.DEFAULT.withMaxPendingPerSocket(1));
         FakeConnection pksa = limited.pksaFor("alice", limited.alicePosting);
         FakeConnection app = limited.open();
         String uuid = limited.authRequest(app, "alice");

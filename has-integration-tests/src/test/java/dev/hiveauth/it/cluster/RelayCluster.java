@@ -1,0 +1,155 @@
+package dev.hiveauth.it.cluster;
+
+import dev.hiveauth.it.fixture.WirePeer;
+import dev.hiveauth.protocol.crypto.PrivateKey;
+import dev.hiveauth.protocol.crypto.ProofOfKey;
+import dev.hiveauth.protocol.testing.LocalRedis;
+import dev.hiveauth.server.HasServer;
+import dev.hiveauth.server.cluster.RedisStoreSettings;
+import dev.hiveauth.server.relay.AccountKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Relay nodes in this JVM sharing one real Redis, each on its own port, all with one server key (as operators give
+ * each node the same key file). Alice's and bob's keys are known to every node without a Hive node: what is tested
+ * here is what crosses nodes. Nodes can be stopped and started again on their port, as in a rolling restart.
+ */
+final class RelayCluster implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    final PrivateKey serverKey = PrivateKey.generate();
+    final PrivateKey alice = PrivateKey.fromSeed("cluster alice posting");
+    final PrivateKey bob = PrivateKey.fromSeed("cluster bob posting");
+    final LocalRedis redis;
+    private final boolean ownRedis;
+    private final String prefix;
+    private final List<HasServer> nodes = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+    private final List<WirePeer> peers = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RelayCluster(LocalRedis redis, boolean ownRedis, int nodeCount) {
+        this.redis = redis;
+        this.ownRedis = ownRedis;
+        this.prefix = "c" + System.nanoTime() + ":";
+        for (int i = 0; i < nodeCount; i++) {
+            HasServer node = startNode(0);
+            nodes.add(node);
+            ports.add(node.port());
+        }
+    }
+
+    /** {@code nodeCount} nodes on a Redis of their own. */
+    static RelayCluster start(int nodeCount) {
+        return new RelayCluster(LocalRedis.start(), true, nodeCount);
+    }
+
+    private HasServer startNode(int port) {
+        return HasServer.builder().host("127.0.0.1").port(port).httpPort(0)
+                .timeout(TIMEOUT)
+                .serverKey(serverKey)
+                .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey()), "bob", Set.of(bob.publicKey()))))
+                .redis(RedisStoreSettings.of(redis.uri().toString()).withPrefix(prefix)
+                        .withProbeInterval(Duration.ofMillis(300)))
+                .build().start();
+    }
+
+    /** The key prefix the nodes share. */
+    String prefix() {
+        return prefix;
+    }
+
+    HasServer node(int index) {
+        return nodes.get(index);
+    }
+
+    URI uri(int index) {
+        return URI.create("ws://127.0.0.1:" + ports.get(index) + "/");
+    }
+
+    List<URI> uris() {
+        List<URI> all = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            all.add(uri(i));
+        }
+        return all;
+    }
+
+    /** Stops a node as SIGTERM would: every socket closed with 1001. */
+    void stop(int index) {
+        nodes.get(index).stop();
+    }
+
+    /** Starts a stopped node again on its port. */
+    void restart(int index) {
+        nodes.set(index, startNode(ports.get(index)));
+    }
+
+    /** A node's {@code /health} status code. */
+    int health(int index) {
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + nodes.get(index).managementPort().orElseThrow() + "/health");
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A raw peer on a node, its connected frame taken; closed with the cluster. */
+    WirePeer connect(int index) {
+        return connect(uri(index));
+    }
+
+    WirePeer connect(URI uri) {
+        WirePeer peer = WirePeer.connect(uri);
+        peers.add(peer);
+        peer.await("connected");
+        return peer;
+    }
+
+    /** A wallet peer registered for alice on the node. */
+    WirePeer aliceWallet(int index) {
+        WirePeer wallet = connect(index);
+        registerAlice(wallet);
+        return wallet;
+    }
+
+    void registerAlice(WirePeer wallet) {
+        wallet.send("{\"cmd\":\"register_req\",\"app\":\"cluster test\",\"accounts\":[{\"name\":\"alice\",\"pok\":\""
+                + ProofOfKey.forRegistration(alice, serverKey.publicKey(), Clock.systemUTC()) + "\"}]}");
+        wallet.await("register_ack");
+    }
+
+    /** An app's auth_req for alice; returns its uuid from the auth_wait. */
+    static String authRequest(WirePeer app) {
+        app.send("{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"U2FsdGVkX1+cluster\"}");
+        return app.await("auth_wait").get("uuid").asText();
+    }
+
+    /** A wallet's approval of request {@code uuid}, with alice's proof of key. */
+    String authAck(String uuid) {
+        return "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"U2FsdGVkX1+approved\",\"pok\":\""
+                + ProofOfKey.forReply(alice, serverKey.publicKey(), uuid) + "\"}";
+    }
+
+    @Override
+    public void close() {
+        peers.forEach(WirePeer::close);
+        nodes.forEach(HasServer::stop);
+        if (ownRedis) {
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,494 @@
+package dev.hiveauth.server.cluster;
+
+import dev.hiveauth.protocol.crypto.PublicKey;
+import dev.hiveauth.protocol.message.Family;
+import dev.hiveauth.server.observe.RelayMetrics;
+import dev.hiveauth.server.relay.RequestStore;
+import dev.hiveauth.server.relay.StoreUnavailableException;
+import dev.hiveauth.server.relay.StoredRequest;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RequestStore} in Redis, shared by every node of a cluster. Redis holds the truth about each request (a hash
+ * under its account's hash tag) and each account's waiting set; publish/subscribe only rings the doorbell, carrying the
+ * forward or the reply so the common case needs no second read. Every message can be lost (a subscription drops, a
+ * failover), and nothing is lost when one is: after any gap the node reads back from Redis what it may have missed.
+ * Writes are Lua scripts that are safe to run twice, since the client resends what was in flight when it reconnects.
+ *
+ * <p>While Redis cannot be reached, commands fail at once (they are not queued): new requests and registrations are
+ * refused with a reason, {@link #isAvailable()} is false for {@code /health}, and the client reconnects by itself.
+ * A wallet's accepted reply is retried for {@link RedisStoreSettings#retryWindow()} before the wallet is told.
+ */
+public final class RedisRequestStore implements RequestStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRequestStore.class);
+    /** Beyond a request's own time, how long Redis keeps its keys: the clocks of nodes differ a little. */
+    private static final long SLACK_MILLIS = 5_000;
+    private static final long RETRY_PAUSE_MILLIS = 200;
+    /** How long a wallet catching up waits for its marker before it stops remembering what it got twice. */
+    private static final long MARKER_WAIT_MILLIS = 3_000;
+
+    private final RedisStoreSettings settings;
+    private final RedisKeys keys;
+    private final String node = UUID.randomUUID().toString();
+    private final Clock clock;
+    private final RelayMetrics metrics;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final ScheduledExecutorService timer;
+    private final Subscriptions subscriptions;
+    private final KnownRequests<Forward> offered = new KnownRequests<>();
+    /** The account of each request an APP connection of this node waits for, to look for its reply after a gap. */
+    private final KnownRequests<String> boundHere = new KnownRequests<>();
+    private final Map<Long, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
+    private final AtomicLong markerIds = new AtomicLong();
+    private final LuaScript createScript = LuaScript.load("create");
+    private final LuaScript claimScript = LuaScript.load("claim");
+    private final LuaScript attachScript = LuaScript.load("attach");
+    private final LuaScript waitingScript = LuaScript.load("waiting");
+    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile Deliveries deliveries;
+    private volatile boolean commandsAnswer = true;
+    private volatile boolean closed;
+
+    private RedisRequestStore(RedisStoreSettings settings, Clock clock, RelayMetrics metrics) {
+        this.settings = settings;
+        this.keys = new RedisKeys(settings.prefix());
+        this.clock = clock;
+        this.metrics = metrics;
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisURI uri = RedisURI.create(settings.uri());
+        uri.setTimeout(settings.commandTimeout());
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // Fail at once while disconnected: a request queued for a minute would be a request the APP believes
+                // accepted and no other node can see.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(100_000)
+                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).keepAlive(true).build())
+                .build());
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "has-redis-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.subscriptions = new Subscriptions(client, keys, keys.inbox(node), this::onMessage, this::catchUpAfterGap,
+                metrics);
+    }
+
+    /**
+     * Connects to Redis and checks that the cluster uses {@code serverKey}: the first node records its public key, and
+     * a node with another key refuses to start, since a wallet may fetch the key from one node and prove it to another.
+     * The private key never leaves the node.
+     *
+     * @throws IllegalStateException when Redis cannot be reached or the cluster uses another server key
+     */
+    public static RedisRequestStore connect(RedisStoreSettings settings, PublicKey serverKey, Clock clock,
+                                            RelayMetrics metrics) {
+        RedisRequestStore store = new RedisRequestStore(settings, clock, metrics);
+        try {
+            store.commands = store.client.connect();
+            store.checkServerKey(serverKey.toString());
+        } catch (RuntimeException e) {
+            store.close();
+            if (e instanceof IllegalStateException) {
+                throw e;
+            }
+            throw new IllegalStateException("cannot reach Redis at " + RedisURI.create(settings.uri()).toString()
+                    + ": " + e.getMessage(), e);
+        }
+        metrics.storeGauge(store::isAvailable);
+        return store;
+    }
+
+    private void checkServerKey(String publicKey) {
+        var redis = commands.sync();
+        redis.set(keys.serverKey(), publicKey, SetArgs.Builder.nx());
+        String used = redis.get(keys.serverKey());
+        if (!publicKey.equals(used)) {
+            throw new IllegalStateException("this node's server key " + publicKey + " is not the one the cluster uses ("
+                    + used + "): every node must be given the same key file (the wallets fetch the key from one node "
+                    + "and prove it to another)");
+        }
+    }
+
+    /** This node's id in Redis, new at each start: a restarted node never gets what was meant for its previous life. */
+    public String nodeId() {
+        return node;
+    }
+
+    @Override
+    public void open(Deliveries deliveries) {
+        this.deliveries = deliveries;
+        subscriptions.start();
+        long every = settings.probeInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::probe, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void probe() {
+        try {
+            subscriptions.probe((inbox, id) -> timed("probe", redis().publish(inbox, NodeMessage.probe(node, id))));
+        } catch (RuntimeException e) {
+            LOG.warn("probe failed: {}", e.toString());
+        }
+    }
+
+    private RedisAsyncCommands<String, String> redis() {
+        return commands.async();
+    }
+
+    @Override
+    public CompletionStage<Void> create(StoredRequest request, long now) {
+        String account = request.account();
+        String uuid = request.uuid();
+        long ttl = request.expire() - now + SLACK_MILLIS;
+        // Known before the command: the reply may come back before Redis's answer to it does.
+        boundHere.add(uuid, account, request.expire());
+        RedisAsyncCommands<String, String> redis = redis();
+        CompletionStage<Void> stored;
+        try {
+            // The uuid's account lives as long as the request can be attached to: through its reply's keep time.
+            CompletionStage<String> named = redis.set(keys.accountOf(uuid), account, SetArgs.Builder.px(2 * ttl));
+            CompletionStage<Long> created = createScript.run(redis, ScriptOutputType.INTEGER,
+                    new String[] {keys.request(account, uuid), keys.waiting(account)},
+                    uuid, request.family().prefix(), Long.toString(request.expire()), request.forwardedFrame(), node,
+                    request.appConnection(), Long.toString(ttl), Long.toString(now), keys.accountChannel(account),
+                    NodeMessage.forwardHead(node, uuid, account, request.family(), request.expire()));
+            stored = named.thenCombine(created, (ok, count) -> null);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        return timed("create", stored).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                boundHere.remove(uuid);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<RequestFacts> facts(String uuid) {
+        Forward known = offered.get(uuid);
+        if (known != null) { // forwarded here, so a wallet here may answer it: checked without a round trip
+            return CompletableFuture.completedFuture(
+                    new RequestFacts(known.account(), known.family(), known.expire(), false, known.expire()));
+        }
+        return attempt(() -> timed("facts", redis().get(keys.accountOf(uuid)).thenCompose(account -> {
+            if (account == null) {
+                return CompletableFuture.completedFuture((RequestFacts) null);
+            }
+            return redis().hmget(keys.request(account, uuid), "fam", "exp", "st", "ku")
+                    .thenApply(values -> facts(account, values));
+        })));
+    }
+
+    private static RequestFacts facts(String account, List<KeyValue<String, String>> values) {
+        String family = values.get(0).getValueOrElse(null);
+        String expire = values.get(1).getValueOrElse(null);
+        if (family == null || expire == null) {
+            return null;
+        }
+        boolean answered = "a".equals(values.get(2).getValueOrElse(null));
+        long exp = Long.parseLong(expire);
+        long liveUntil = answered ? Long.parseLong(values.get(3).getValueOrElse("0")) : exp;
+        return new RequestFacts(account, NodeMessage.familyOf(family), exp, answered, liveUntil);
+    }
+
+    @Override
+    public CompletionStage<Claim> claim(String uuid, String account, Family family, String replyFrame, String token,
+                                        long now, long keepUntil) {
+        long ttl = keepUntil - now + SLACK_MILLIS;
+        String[] scriptKeys = {keys.request(account, uuid), keys.waiting(account)};
+        // A wallet's approval must not vanish in a failover: tried again until the window closes.
+        return retrying(settings.retryWindow(), () -> timed("claim", claimScript.<List<Object>>run(redis(),
+                ScriptOutputType.MULTI, scriptKeys, uuid, family.prefix(), replyFrame, token, Long.toString(now),
+                Long.toString(keepUntil), Long.toString(ttl), keys.inboxPrefix(), node)))
+                .thenApply(result -> Claim.of(Verdict.valueOf((String) result.get(0))));
+    }
+
+    @Override
+    public CompletionStage<Attachment> attach(String uuid, String appConnection, long now) {
+        return retrying(settings.retryWindow().dividedBy(3), () -> timed("attach",
+                redis().get(keys.accountOf(uuid)).thenCompose(account -> {
+                    if (account == null) {
+                        return CompletableFuture.completedFuture(Attachment.UNKNOWN);
+                    }
+                    return attachScript.<List<Object>>run(redis(), ScriptOutputType.MULTI,
+                            new String[] {keys.request(account, uuid)}, node, appConnection, Long.toString(now))
+                            .thenApply(result -> attached(uuid, account, result));
+                })));
+    }
+
+    private Attachment attached(String uuid, String account, List<Object> result) {
+        switch ((String) result.get(0)) {
+            case "WAITING" -> {
+                boundHere.add(uuid, account, Long.parseLong((String) result.get(1)));
+                return Attachment.WAITING;
+            }
+            case "ANSWERED" -> {
+                return new Attachment(AttachState.ANSWERED, (String) result.get(1));
+            }
+            default -> {
+                return Attachment.UNKNOWN;
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> watch(String account) {
+        return timed("subscribe", subscriptions.watch(account));
+    }
+
+    @Override
+    public void unwatch(String account) {
+        subscriptions.unwatch(account);
+    }
+
+    @Override
+    public CompletionStage<Waiting> waiting(String account, long now) {
+        long id = markerIds.incrementAndGet();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        markers.put(id, settled);
+        timer.schedule(() -> settle(id), MARKER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        return readWaiting(account, now, NodeMessage.marker(node, id))
+                .thenApply(forwards -> new Waiting(forwards, settled))
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        settle(id);
+                    }
+                });
+    }
+
+    private void settle(long markerId) {
+        CompletableFuture<Void> settled = markers.remove(markerId);
+        if (settled != null) {
+            settled.complete(null);
+        }
+    }
+
+    private CompletionStage<List<Forward>> readWaiting(String account, long now, String marker) {
+        return attempt(() -> timed("waiting", waitingScript.<List<Object>>run(redis(), ScriptOutputType.MULTI,
+                new String[] {keys.waiting(account)}, Long.toString(now), keys.requestPrefix(account),
+                keys.inbox(node), marker))).thenApply(rows -> {
+                    List<Forward> forwards = new ArrayList<>(rows.size() / 4);
+                    for (int i = 0; i + 3 < rows.size(); i += 4) {
+                        forwards.add(new Forward((String) rows.get(i), account,
+                                NodeMessage.familyOf((String) rows.get(i + 1)), Long.parseLong((String) rows.get(i + 2)),
+                                (String) rows.get(i + 3)));
+                    }
+                    return forwards;
+                });
+    }
+
+    /** What the subscriptions bring: forwards for this node's wallets, replies for its APPs, its own probes. */
+    private void onMessage(String channel, String text) {
+        try {
+            NodeMessage message = NodeMessage.parse(text);
+            if (message == null) {
+                LOG.debug("ignored a message on {} that is not the relay's", channel);
+                return;
+            }
+            boolean fromElsewhere = !node.equals(message.from());
+            switch (message.kind()) {
+                case NodeMessage.FORWARD -> {
+                    Forward forward = message.forward();
+                    if (offered.add(forward.uuid(), forward, forward.expire())) {
+                        if (fromElsewhere) {
+                            metrics.relayedAcrossNodes("forward");
+                        }
+                        deliveries.forward(forward);
+                    }
+                }
+                case NodeMessage.REPLY -> {
+                    String uuid = message.fields()[0];
+                    boundHere.remove(uuid);
+                    if (fromElsewhere) {
+                        metrics.relayedAcrossNodes("reply");
+                    }
+                    deliveries.reply(uuid, message.fields()[1], message.frame());
+                }
+                case NodeMessage.MARKER -> settle(Long.parseLong(message.frame()));
+                case NodeMessage.PROBE -> subscriptions.probeBack(Long.parseLong(message.frame()));
+                default -> LOG.debug("ignored a message of kind {}", message.kind());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot handle a message on {}: {}", channel, e.toString());
+        }
+    }
+
+    /**
+     * After the subscriptions were made again: a request published or a reply sent to this node meanwhile reached
+     * nobody. Everything is in Redis; this reads it back and delivers what is missing, once.
+     */
+    private void catchUpAfterGap() {
+        long now = clock.millis();
+        AtomicLong forwards = new AtomicLong();
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        for (String account : subscriptions.accounts()) {
+            reads.add(readWaiting(account, now, NodeMessage.marker(node, 0)).thenAccept(waiting -> {
+                for (Forward forward : waiting) {
+                    if (offered.add(forward.uuid(), forward, forward.expire())) {
+                        forwards.incrementAndGet();
+                        deliveries.forward(forward);
+                    }
+                }
+            }).toCompletableFuture());
+        }
+        AtomicLong replies = new AtomicLong();
+        for (Map.Entry<String, String> bound : boundHere.snapshot().entrySet()) {
+            String uuid = bound.getKey();
+            reads.add(redis().hmget(keys.request(bound.getValue(), uuid), "st", "an", "ac", "rep").thenAccept(values -> {
+                boolean answeredHere = "a".equals(values.get(0).getValueOrElse(null))
+                        && node.equals(values.get(1).getValueOrElse(null));
+                if (answeredHere && boundHere.get(uuid) != null) {
+                    boundHere.remove(uuid);
+                    replies.incrementAndGet();
+                    deliveries.reply(uuid, values.get(2).getValueOrElse(""), values.get(3).getValueOrElse(""));
+                }
+            }).toCompletableFuture());
+        }
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+            metrics.recovered("forward", (int) forwards.get());
+            metrics.recovered("reply", (int) replies.get());
+            if (forwards.get() + replies.get() > 0 || failure != null) {
+                LOG.info("after a gap in the Redis subscription: {} forward(s) and {} reply(ies) recovered{}",
+                        forwards.get(), replies.get(), failure == null ? "" : " (some reads failed: " + failure + ")");
+            }
+        });
+    }
+
+    @Override
+    public void sweep(long now) {
+        offered.sweep(now);
+        boundHere.sweep(now);
+    }
+
+    /** Requests this node's APP connections wait for (the rest is in Redis). */
+    @Override
+    public int requestCount() {
+        return boundHere.size();
+    }
+
+    @Override
+    public boolean isAvailable() {
+        StatefulRedisConnection<String, String> connection = commands;
+        return !closed && commandsAnswer && connection != null && connection.isOpen() && subscriptions.isHealthy();
+    }
+
+    /** Times a command for the metrics, notes whether Redis answers, and turns a failure into the relay's exception. */
+    private <T> CompletionStage<T> timed(String operation, CompletionStage<T> command) {
+        long start = System.nanoTime();
+        return command.handle((value, failure) -> {
+            metrics.storeCommand(operation, System.nanoTime() - start, failure != null);
+            if (failure == null) {
+                commandsAnswer = true;
+                return value;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof StoreUnavailableException unavailable) {
+                throw unavailable;
+            }
+            noteFailure(cause);
+            throw new StoreUnavailableException(operation + " failed in Redis: " + cause.getMessage(), cause);
+        });
+    }
+
+    private void noteFailure(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.startsWith("READONLY")) {
+            // After a failover the connection may still point at the old primary, now a replica: connect again, which
+            // asks the Sentinels where the primary is.
+            renewCommands();
+        } else if (!message.startsWith("OOM")) {
+            commandsAnswer = false;
+        }
+    }
+
+    private synchronized void renewCommands() {
+        StatefulRedisConnection<String, String> old = commands;
+        try {
+            commands = client.connect();
+            old.closeAsync();
+            LOG.warn("Redis answered READONLY: connected again to the primary");
+        } catch (RuntimeException e) {
+            commandsAnswer = false;
+        }
+    }
+
+    /** A call that may throw as it sends, as a stage. */
+    private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Tries the call until it succeeds or {@code window} has passed; the calls are safe to repeat. */
+    private <T> CompletionStage<T> retrying(Duration window, Supplier<CompletionStage<T>> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        tryOnce(System.nanoTime() + window.toNanos(), call, result);
+        return result;
+    }
+
+    private <T> void tryOnce(long deadline, Supplier<CompletionStage<T>> call, CompletableFuture<T> result) {
+        attempt(call).whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else if (!closed && System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS) < deadline) {
+                timer.schedule(() -> tryOnce(deadline, call, result), RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        try {
+            subscriptions.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing the subscription: {}", e.toString());
+        }
+        StatefulRedisConnection<String, String> connection = commands;
+        if (connection != null) {
+            connection.closeAsync();
+        }
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}
