@@ -152,7 +152,7 @@ class AuthenticationIT {
         world.advance(PAST_EXPIRY);
 
         assertThat(Awaited.failure(login)).isInstanceOf(RequestExpiredException.class);
-        assertThat(world.server().pendingRequestCount()).isZero();
+        assertThat(world.pendingRequests()).isZero();
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The root README's quick starts, run as an application that embeds them would run them: a relay, a wallet and a
  * backend in one JVM, against the fake Hive node. This class runs in a failsafe execution of its own whose class path
- * has none of Micrometer's jars (has-integration-tests/pom.xml): what an embedder that leaves out the relay's
- * optional metrics gets.
+ * has none of Micrometer's jars, nor Lettuce's (has-integration-tests/pom.xml): what an embedder that leaves out the
+ * relay's optional metrics and cluster client gets.
  */
 class QuickStartWithoutMicrometerIT {
     private final FakeHiveNode node = FakeHiveNode.start(Clock.systemUTC());
@@ -33,6 +33,12 @@ class QuickStartWithoutMicrometerIT {
     void micrometerIsNotOnThisClassPath() {
         assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry"))
                 .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void neitherIsRedissClient_aSingleNodeNeedsNone() {
+        assertThatThrownBy(() -> Class.forName("io.lettuce.core.RedisClient")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.netty.channel.Channel")).isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
