@@ -106,14 +106,15 @@ final class RedisProcess {
 
     /**
      * Sends {@code signal} (a name {@code kill -s} knows, e.g. STOP or CONT) to the running process. The JDK can send
-     * SIGTERM and SIGKILL only, so this asks the system's {@code kill} command.
+     * SIGTERM and SIGKILL only, so this asks the shell's built-in {@code kill}: /bin/kill comes with procps, which a
+     * minimal Debian lacks, while every POSIX system has /bin/sh.
      */
     synchronized void signal(String signal) {
         if (!isAlive()) {
             throw new IllegalStateException("redis-server is not running");
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " " + process.pid())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
