@@ -90,7 +90,12 @@ final class Subscriptions implements RedisConnectionStateListener {
             return;
         }
         watched.remove(account);
-        connection.async().unsubscribe(keys.accountChannel(account));
+        try {
+            connection.async().unsubscribe(keys.accountChannel(account));
+        } catch (RuntimeException e) {
+            // Redis unreachable: at worst the node goes on receiving the account's requests, for no wallet of its own
+            LOG.debug("unsubscribing {} failed: {}", account, e.toString());
+        }
     }
 
     /** The accounts some wallet of this node registered. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's limits, parsed without starting a server. */
 class HasServerCommandTest {
@@ -62,6 +63,22 @@ class HasServerCommandTest {
         assertThat(parsed("--hive-calls-per-second", "50").hiveCallsPerSecond).isEqualTo(50);
         assertThatThrownBy(() -> parsed("--hive-calls-per-second", "0").build())
                 .hasMessage("--hive-calls-per-second must be at least 1");
+    }
+
+    @Test
+    void withRedisTheServerIsOneNodeOfACluster_andSaysSoWhenRedisCannotBeReached(@TempDir Path dir) throws IOException {
+        assertThat(parsed().redis).isNull();
+        assertThat(readmeDefault("--redis URI")).isEqualTo("off (one node alone)");
+        assertThat(readmeDefault("--redis-prefix")).isEqualTo("`has:`");
+        assertThat(parsed("--redis-prefix", "eu:").redisPrefix).isEqualTo("eu:");
+        assertThat(HasServerCommand.commandLine(new HasServerCommand()).getUsageMessage())
+                .contains("--redis", "HAS_REDIS", "redis-sentinel://");
+        assertThatThrownBy(() -> parsed("--redis", "redis://user:hidden@127.0.0.1:1", "--key-file",
+                dir.resolve("k").toString(), "--hive-api", "http://127.0.0.1:9/").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot reach Redis at redis://user:")
+                .hasMessageContaining("@127.0.0.1:1: Unable to connect")
+                .hasMessageNotContaining("hidden");
     }
 
     @Test
