@@ -240,7 +240,10 @@ public final class HasServer implements AutoCloseable {
         return relay.connectionCount();
     }
 
-    /** Requests the server holds: waiting for a wallet, or answered and kept for attach. */
+    /**
+     * Requests the server holds: waiting for a wallet, or answered and kept for attach. On a node of a cluster, the
+     * requests its own APP connections wait for (Redis holds the rest).
+     */
     public int pendingRequestCount() {
         return store.requestCount();
     }
