@@ -44,6 +44,13 @@ class AcrossNodesIT {
         back.await("attach_ack", uuid);
         assertThat(back.awaitAnswer(uuid).toString())
                 .isEqualTo("{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"U2FsdGVkX1+approved\"}");
+        // each node counts what reached it from another, and how Redis answers it
+        assertThat(cluster.metric(1, "has.cluster.relayed", "kind", "forward")).isGreaterThanOrEqualTo(1);
+        // the reply went to A, where the app was bound when the wallet answered; C got it from Redis with its attach
+        assertThat(cluster.metric(0, "has.cluster.relayed", "kind", "reply")).isEqualTo(1);
+        assertThat(cluster.node(0).meterRegistry().get("has.store.up").gauge().value()).isEqualTo(1);
+        assertThat(cluster.node(0).meterRegistry().get("has.store.commands").tags("operation", "create", "outcome", "ok")
+                .timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -66,6 +66,9 @@ class RedisTroubleIT {
             assertThat(app.awaitAnswer(uuid).get("cmd").asText()).isEqualTo("auth_ack");
         }
         assertThat(wallet.received("auth_req")).hasSize(uuids.size());
+        assertThat(cluster.metric(1, "has.cluster.recovered", "kind", "forward")).as("read back after the gap")
+                .isPositive();
+        assertThat(cluster.metric(1, "has.store.pubsub.renewed", "why", "reconnected")).isPositive();
     }
 
     @Test

@@ -94,6 +94,12 @@ final class RelayCluster implements AutoCloseable {
         nodes.set(index, startNode(ports.get(index)));
     }
 
+    /** A counter of a node, 0 when it was never counted. */
+    double metric(int index, String name, String... tags) {
+        var counter = nodes.get(index).meterRegistry().find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** A node's {@code /health} status code. */
     int health(int index) {
         try {
