@@ -3,19 +3,34 @@ package dev.hiveauth.server.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One APP socket may have only so many bytes of requests waiting for a wallet: memory stays bounded per
  * socket, and one abusive socket cannot take the whole server's budget from the others.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class PendingBytesPerSocketTest {
-    /** Room for one request with 600 characters of data (its forwarded frame is about 700 bytes), not two. */
-    private final RelayFixture has = new RelayFixture(false,
-            Limits.DEFAULT.withMaxFrameBytes(1000).withMaxPendingBytesPerSocket(1000));
+    private final RelayFixture has;
     private final String bigAuthReq = "{\"cmd\":\"auth_req\",\"account\":\"alice\",\"data\":\"" + "x".repeat(600) + "\"}";
-    private final FakeConnection pksa = has.pksaFor("alice", has.alicePosting);
-    private final FakeConnection app = has.open();
+    private final FakeConnection pksa;
+    private final FakeConnection app;
+
+    PendingBytesPerSocketTest(StoreKind kind) {
+        // room for one request with 600 characters of data (its forwarded frame is about 700 bytes), not two
+        has = new RelayFixture(kind, false, Limits.DEFAULT.withMaxFrameBytes(1000).withMaxPendingBytesPerSocket(1000));
+        pksa = has.pksaFor("alice", has.alicePosting);
+        app = has.open();
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
 
     /** Sends a big request; its uuid, or null when it was refused. */
     private String bigRequest(FakeConnection socket) {

@@ -8,13 +8,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A wallet's replies are never refused for rate as long as they answer what was forwarded to it: each
  * forwarded request earns one reply credit. Everything else stays under the per-socket rate limit.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ReplyCreditTest {
+    private final StoreKind kind;
+
+    ReplyCreditTest(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    @AfterEach
+    void closeStores() {
+        RelayFixture.closeAll();
+    }
+
 
     private static String ack(RelayFixture has, String uuid) {
         return "{\"cmd\":\"auth_ack\",\"uuid\":\"" + uuid + "\",\"data\":\"U2Fsd-ack\",\"pok\":\""
@@ -23,7 +39,7 @@ class ReplyCreditTest {
 
     @Test
     void aServiceWalletApprovingThreeHundredLoginsAtOnceHasEveryApprovalRelayedUnderTheOldTightLimits() {
-        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withRate(50, 200));
+        RelayFixture has = new RelayFixture(kind, false, Limits.DEFAULT.withRate(50, 200));
         FakeConnection wallet = has.pksaFor("alice", has.alicePosting);
         Map<String, FakeConnection> appByUuid = new LinkedHashMap<>();
         for (int user = 0; user < 300; user++) {
@@ -51,7 +67,7 @@ class ReplyCreditTest {
 
     @Test
     void aConnectionThatWasForwardedNothingAndFloodsRepliesIsRefusedThenClosed() {
-        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withRate(1, 3).withAbuseBudget(2));
+        RelayFixture has = new RelayFixture(kind, false, Limits.DEFAULT.withRate(1, 3).withAbuseBudget(2));
         FakeConnection flooder = has.open();
         String reply = "{\"cmd\":\"auth_ack\",\"uuid\":\"forged\",\"data\":\"d\"}";
         for (int i = 0; i < 3; i++) {
@@ -70,7 +86,7 @@ class ReplyCreditTest {
 
     @Test
     void aReplyRefusedForRateCarriesItsUuidSoTheWalletCanSendItAgain() {
-        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withRate(1, 1).withAbuseBudget(10));
+        RelayFixture has = new RelayFixture(kind, false, Limits.DEFAULT.withRate(1, 1).withAbuseBudget(10));
         FakeConnection wallet = has.pksaFor("alice", has.alicePosting); // its one rate token went on register_req
         FakeConnection app = has.open();
         String uuid = has.authRequest(app, "alice");
@@ -94,7 +110,7 @@ class ReplyCreditTest {
 
     @Test
     void framesThatAreNotRepliesNeverSpendTheCredits() {
-        RelayFixture has = new RelayFixture(false, Limits.DEFAULT.withRate(1, 1).withAbuseBudget(2));
+        RelayFixture has = new RelayFixture(kind, false, Limits.DEFAULT.withRate(1, 1).withAbuseBudget(2));
         FakeConnection wallet = has.pksaFor("alice", has.alicePosting);
         FakeConnection app = has.open();
         for (int i = 0; i < 5; i++) {
