@@ -7,6 +7,7 @@ import dev.hiveauth.it.fixture.SplicedConnection;
 import dev.hiveauth.it.fixture.TcpProxy;
 import dev.hiveauth.it.fixture.WirePeer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * behind a middlebox that lost its state — is found out by the node's probes (it publishes to itself every
  * {@link RelayCluster#PROBE_INTERVAL}; three missed in a row and it subscribes again on a new connection), and what it
  * missed meanwhile is read back from Redis: requests made on another node still reach the wallet on this one.
- * The node reaches Redis through a {@link TcpProxy}, whose second connection (its subscriptions) is black-holed.
+ * The node reaches Redis through a {@link TcpProxy}, whose second connection (its subscriptions) is black-holed. When
+ * the command connection is silent too, as when a failover drops both, the catch-up's reads fail: it is tried again
+ * until they succeed, so nothing the gap hid is lost once commands work again.
  */
 class SilentSubscriptionIT {
     /** A client with subscriptions in {@code CLIENT LIST}: its address and its channel count. */
@@ -73,11 +76,41 @@ class SilentSubscriptionIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> cluster.health(hopped) == 200);
     }
 
+    @Test
+    void aCatchUpWhoseReadsFail_isTriedAgain_soARequestTheGapHidReachesTheWalletOnceCommandsWorkAgain() {
+        int hopped = cluster.addNode("redis://127.0.0.1:" + redisHop.uri().getPort());
+        SplicedConnection commands = redisHop.connections().get(0);
+        SplicedConnection subscriptions = redisHop.connections().get(1);
+        WirePeer wallet = cluster.aliceWallet(hopped);
+        WirePeer app = cluster.connect(0);
+
+        // The middlebox loses both of the node's connections, as a failover kills both: the node hears nothing more.
+        commands.blackHoleServerToClient();
+        subscriptions.blackHoleServerToClient();
+        String hidden = RelayCluster.authRequest(app);
+        // The probes (sent on, and run by Redis) find the subscription silent and make it again on a new connection;
+        // the catch-up that follows reads over the command connection, which answers nothing.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> renewedAfterFailedProbes(hopped) >= 1 && failedCommands(hopped, "waiting") >= 1);
+        commands.cut(); // reset at last: the client connects again and commands work
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.health(hopped) == 200);
+
+        wallet.await("auth_req", hidden);
+        wallet.send(cluster.authAck(hidden));
+        assertThat(app.awaitAnswer(hidden).get("cmd").asText()).isEqualTo("auth_ack");
+    }
+
     /** The client ports of Redis's connections that hold subscriptions. */
     private Set<Integer> subscriberPorts() {
         String clients = (String) cluster.redis.command("CLIENT", "LIST");
         return clients.lines().map(SUBSCRIBER::matcher).filter(Matcher::find)
                 .map(match -> Integer.parseInt(match.group(1))).collect(Collectors.toSet());
+    }
+
+    private long failedCommands(int node, String operation) {
+        Timer timer = cluster.node(node).meterRegistry().find("has.store.commands")
+                .tags("operation", operation, "outcome", "failed").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private double renewedAfterFailedProbes(int node) {
