@@ -4,6 +4,7 @@ import dev.hiveauth.it.fixture.WirePeer;
 import dev.hiveauth.protocol.crypto.PrivateKey;
 import dev.hiveauth.protocol.crypto.ProofOfKey;
 import dev.hiveauth.protocol.testing.LocalRedis;
+import dev.hiveauth.protocol.testing.LocalRedisSentinels;
 import dev.hiveauth.server.HasServer;
 import dev.hiveauth.server.cluster.RedisStoreSettings;
 import dev.hiveauth.server.relay.AccountKeys;
@@ -20,47 +21,100 @@ import java.util.Set;
 
 /**
  * Relay nodes in this JVM sharing one real Redis, each on its own port, all with one server key (as operators give
- * each node the same key file). Alice's and bob's keys are known to every node without a Hive node: what is tested
- * here is what crosses nodes. Nodes can be stopped and started again on their port, as in a rolling restart.
+ * each node the same key file). Alice's and bob's keys are known to every node without a Hive node, unless the nodes
+ * are told to look keys up on one ({@link Nodes#lookingUpKeysOn}, for real wallets of a fake chain): what is tested
+ * here is what crosses nodes. Nodes can be stopped and started again on their port, as in a rolling restart, and a
+ * node can be added that reaches Redis at another address (through a proxy).
  */
 final class RelayCluster implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(300);
 
     final PrivateKey serverKey = PrivateKey.generate();
     final PrivateKey alice = PrivateKey.fromSeed("cluster alice posting");
     final PrivateKey bob = PrivateKey.fromSeed("cluster bob posting");
+    /** The Redis the nodes share; null when they reach it through Sentinels. */
     final LocalRedis redis;
+    private final String redisUri;
     private final boolean ownRedis;
+    private final Nodes settings;
     private final String prefix;
     private final List<HasServer> nodes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private final List<String> redisUris = new ArrayList<>();
     private final List<WirePeer> peers = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RelayCluster(LocalRedis redis, boolean ownRedis, int nodeCount) {
+    /**
+     * How every node of a cluster is made: how long requests wait, and where account keys come from.
+     *
+     * @param timeout  how long a request waits for a wallet ({@code --timeout})
+     * @param hiveNode the Hive node to look account keys up on, or null for alice's and bob's fixed keys
+     */
+    record Nodes(Duration timeout, URI hiveNode) {
+        static final Nodes DEFAULT = new Nodes(TIMEOUT, null);
+
+        Nodes withTimeout(Duration newTimeout) {
+            return new Nodes(newTimeout, hiveNode);
+        }
+
+        Nodes lookingUpKeysOn(URI node) {
+            return new Nodes(timeout, node);
+        }
+    }
+
+    private RelayCluster(LocalRedis redis, String redisUri, boolean ownRedis, Nodes settings, int nodeCount) {
         this.redis = redis;
+        this.redisUri = redisUri;
         this.ownRedis = ownRedis;
+        this.settings = settings;
         this.prefix = "c" + System.nanoTime() + ":";
         for (int i = 0; i < nodeCount; i++) {
-            HasServer node = startNode(0);
-            nodes.add(node);
-            ports.add(node.port());
+            addNode(redisUri);
         }
     }
 
     /** {@code nodeCount} nodes on a Redis of their own. */
     static RelayCluster start(int nodeCount) {
-        return new RelayCluster(LocalRedis.start(), true, nodeCount);
+        return start(nodeCount, Nodes.DEFAULT);
     }
 
-    private HasServer startNode(int port) {
-        return HasServer.builder().host("127.0.0.1").port(port).httpPort(0)
-                .timeout(TIMEOUT)
+    /** {@code nodeCount} nodes made so, on a Redis of their own. */
+    static RelayCluster start(int nodeCount, Nodes settings) {
+        LocalRedis redis = LocalRedis.start();
+        return new RelayCluster(redis, redis.uri().toString(), true, settings, nodeCount);
+    }
+
+    /** {@code nodeCount} nodes reaching the primary of {@code sentinels} through them, as Lettuce does; not closed. */
+    static RelayCluster onSentinels(LocalRedisSentinels sentinels, int nodeCount) {
+        return new RelayCluster(null, sentinels.sentinelUri(), false, Nodes.DEFAULT, nodeCount);
+    }
+
+    /** One more node, reaching the cluster's Redis at {@code uri} (e.g. through a proxy); returns its index. */
+    int addNode(String uri) {
+        HasServer node = startNode(0, uri);
+        nodes.add(node);
+        ports.add(node.port());
+        redisUris.add(uri);
+        return nodes.size() - 1;
+    }
+
+    /** The address the nodes reach Redis at, unless added with another. */
+    String redisUri() {
+        return redisUri;
+    }
+
+    private HasServer startNode(int port, String uri) {
+        HasServer.Builder node = HasServer.builder().host("127.0.0.1").port(port).httpPort(0)
+                .timeout(settings.timeout())
                 .serverKey(serverKey)
-                .accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey()), "bob", Set.of(bob.publicKey()))))
-                .redis(RedisStoreSettings.of(redis.uri().toString()).withPrefix(prefix)
-                        .withProbeInterval(Duration.ofMillis(300)))
-                .build().start();
+                .redis(RedisStoreSettings.of(uri).withPrefix(prefix).withProbeInterval(PROBE_INTERVAL));
+        if (settings.hiveNode() == null) {
+            node.accountKeys(AccountKeys.of(Map.of("alice", Set.of(alice.publicKey()), "bob", Set.of(bob.publicKey()))));
+        } else {
+            node.hiveNodes(List.of(settings.hiveNode())).hiveTimeout(Duration.ofSeconds(2));
+        }
+        return node.build().start();
     }
 
     /** The key prefix the nodes share. */
@@ -91,7 +145,7 @@ final class RelayCluster implements AutoCloseable {
 
     /** Starts a stopped node again on its port. */
     void restart(int index) {
-        nodes.set(index, startNode(ports.get(index)));
+        nodes.set(index, startNode(ports.get(index), redisUris.get(index)));
     }
 
     /** A counter of a node, 0 when it was never counted. */

@@ -349,9 +349,22 @@ public final class RedisRequestStore implements RequestStore {
 
     /**
      * After the subscriptions were made again: a request published or a reply sent to this node meanwhile reached
-     * nobody. Everything is in Redis; this reads it back and delivers what is missing, once.
+     * nobody. Everything is in Redis; this reads it back and delivers what is missing, once. The reads go over the
+     * command connection, which may not be back yet when the subscription is (a failover drops both, and either may
+     * reconnect first): the catch-up is tried again until every read succeeded, for the retry window, or what the gap
+     * hid would stay lost while the node looks healthy.
      */
     private void catchUpAfterGap() {
+        retrying(settings.retryWindow(), this::catchUpOnce).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("after a gap in the Redis subscription, what it may have hidden could not be read back within "
+                        + "{} s: {}", settings.retryWindow().toSeconds(), failure.toString());
+            }
+        });
+    }
+
+    /** One try of {@link #catchUpAfterGap()}: fails if any read failed. Safe to repeat: nothing is delivered twice. */
+    private CompletionStage<Void> catchUpOnce() {
         long now = clock.millis();
         AtomicLong forwards = new AtomicLong();
         List<CompletableFuture<?>> reads = new ArrayList<>();
@@ -378,10 +391,10 @@ public final class RedisRequestStore implements RequestStore {
                 }
             }).toCompletableFuture());
         }
-        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
             metrics.recovered("forward", (int) forwards.get());
             metrics.recovered("reply", (int) replies.get());
-            if (forwards.get() + replies.get() > 0 || failure != null) {
+            if (forwards.get() + replies.get() > 0) { // a try that only failed is told once, when the last one did
                 LOG.info("after a gap in the Redis subscription: {} forward(s) and {} reply(ies) recovered{}",
                         forwards.get(), replies.get(), failure == null ? "" : " (some reads failed: " + failure + ")");
             }
