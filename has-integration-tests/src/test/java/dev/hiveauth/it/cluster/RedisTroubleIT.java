@@ -52,6 +52,25 @@ class RedisTroubleIT {
     }
 
     @Test
+    void aRequestThatRedisLostInARestart_isMadeAgainByItsNode_andTheApprovalReachesTheApp() {
+        WirePeer wallet = cluster.aliceWallet(1);
+        WirePeer app = cluster.connect(0);
+        String uuid = RelayCluster.authRequest(app);
+        wallet.await("auth_req", uuid);
+
+        cluster.redis.kill(); // no persistence: the request, its pointer and the server key are gone
+        cluster.redis.restart();
+        await().atMost(Duration.ofSeconds(15)).until(() -> cluster.health(0) == 200 && cluster.health(1) == 200);
+        JsonNode again = wallet.await("auth_req", uuid);
+        assertThat(again.get("account").asText()).isEqualTo("alice");
+        wallet.send(cluster.authAck(uuid));
+        assertThat(app.awaitAnswer(uuid).get("cmd").asText()).isEqualTo("auth_ack");
+        assertThat(cluster.metric(0, "has.cluster.recovered", "kind", "request")).isEqualTo(1);
+        assertThat(cluster.redis.command("GET", cluster.prefix() + "serverkey"))
+                .isEqualTo(cluster.serverKey.publicKey().toString());
+    }
+
+    @Test
     void requestsPublishedWhileTheSubscriptionsAreKilled_stillReachTheWallet() {
         WirePeer wallet = cluster.aliceWallet(1);
         WirePeer app = cluster.connect(0);

@@ -11,6 +11,11 @@ import dev.hiveauth.server.relay.RequestStore;
 record NodeMessage(char kind, String from, String[] fields, String frame) {
     /** A request to forward: uuid, account, family, expire. */
     static final char FORWARD = 'F';
+    /**
+     * A request made again after Redis lost it (a failover that dropped the last writes, a restart without
+     * persistence): forwarded even to wallets that got it before, since their answer may have been lost with it.
+     */
+    static final char FORWARD_AGAIN = 'A';
     /** A reply for an APP connection: uuid, connection. */
     static final char REPLY = 'R';
     /** The end of a wallet's catch-up: the marker's id. */
@@ -18,9 +23,9 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
     /** A node's message to itself, to see that its subscriptions still deliver. */
     static final char PROBE = 'P';
 
-    /** The head of a forward; the script appends the frame. */
-    static String forwardHead(String from, String uuid, String account, Family family, long expire) {
-        return FORWARD + from + "\n" + uuid + "\n" + account + "\n" + family.prefix() + "\n" + expire + "\n";
+    /** The head of a forward ({@link #FORWARD} or {@link #FORWARD_AGAIN}); the script appends the frame. */
+    static String forwardHead(char kind, String from, String uuid, String account, Family family, long expire) {
+        return kind + from + "\n" + uuid + "\n" + account + "\n" + family.prefix() + "\n" + expire + "\n";
     }
 
     static String marker(String from, long id) {
@@ -38,7 +43,7 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
         }
         char kind = text.charAt(0);
         int fieldCount = switch (kind) {
-            case FORWARD -> 4;
+            case FORWARD, FORWARD_AGAIN -> 4;
             case REPLY -> 2;
             case MARKER, PROBE -> 0;
             default -> -1;
@@ -64,7 +69,7 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
         return new NodeMessage(kind, from, fields, text.substring(start));
     }
 
-    /** The forward this message carries (a {@link #FORWARD}). */
+    /** The forward this message carries (a {@link #FORWARD} or {@link #FORWARD_AGAIN}). */
     RequestStore.Forward forward() {
         return new RequestStore.Forward(fields[0], fields[1], familyOf(fields[2]), Long.parseLong(fields[3]), frame);
     }

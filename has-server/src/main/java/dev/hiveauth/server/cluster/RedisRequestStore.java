@@ -66,15 +66,20 @@ public final class RedisRequestStore implements RequestStore {
     private final ScheduledExecutorService timer;
     private final Subscriptions subscriptions;
     private final KnownRequests<Forward> offered = new KnownRequests<>();
-    /** The account of each request an APP connection of this node waits for, to look for its reply after a gap. */
-    private final KnownRequests<String> boundHere = new KnownRequests<>();
+    /**
+     * Each request an APP connection of this node waits for: to look for its reply after a gap, and, for those made
+     * here, to make them again if Redis lost them.
+     */
+    private final KnownRequests<Bound> boundHere = new KnownRequests<>();
     private final Map<Long, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
     private final AtomicLong markerIds = new AtomicLong();
     private final LuaScript createScript = LuaScript.load("create");
     private final LuaScript claimScript = LuaScript.load("claim");
     private final LuaScript attachScript = LuaScript.load("attach");
     private final LuaScript waitingScript = LuaScript.load("waiting");
+    private final LuaScript cancelScript = LuaScript.load("cancel");
     private volatile StatefulRedisConnection<String, String> commands;
+    private volatile String serverKey;
     private volatile Deliveries deliveries;
     private volatile boolean commandsAnswer = true;
     private volatile boolean closed;
@@ -134,6 +139,7 @@ public final class RedisRequestStore implements RequestStore {
     }
 
     private void checkServerKey(String publicKey) {
+        serverKey = publicKey;
         var redis = commands.sync();
         redis.set(keys.serverKey(), publicKey, SetArgs.Builder.nx());
         String used = redis.get(keys.serverKey());
@@ -173,11 +179,22 @@ public final class RedisRequestStore implements RequestStore {
     public CompletionStage<Void> create(StoredRequest request, long now) {
         String account = request.account();
         String uuid = request.uuid();
-        long ttl = request.expire() - now + SLACK_MILLIS;
         // Known before the command: the reply may come back before Redis's answer to it does.
-        boundHere.add(uuid, account, request.expire());
+        boundHere.add(uuid, new Bound(account, request), request.expire());
+        return timed("create", store(request, now, NodeMessage.FORWARD)).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                boundHere.remove(uuid);
+                giveUp(request);
+            }
+        });
+    }
+
+    /** The commands that store a request and forward it to the watching nodes. */
+    private CompletionStage<Void> store(StoredRequest request, long now, char forwardKind) {
+        String account = request.account();
+        String uuid = request.uuid();
+        long ttl = request.expire() - now + SLACK_MILLIS;
         RedisAsyncCommands<String, String> redis = redis();
-        CompletionStage<Void> stored;
         try {
             // The uuid's account lives as long as the request can be attached to: through its reply's keep time.
             CompletionStage<String> named = redis.set(keys.accountOf(uuid), account, SetArgs.Builder.px(2 * ttl));
@@ -185,16 +202,26 @@ public final class RedisRequestStore implements RequestStore {
                     new String[] {keys.request(account, uuid), keys.waiting(account)},
                     uuid, request.family().prefix(), Long.toString(request.expire()), request.forwardedFrame(), node,
                     request.appConnection(), Long.toString(ttl), Long.toString(now), keys.accountChannel(account),
-                    NodeMessage.forwardHead(node, uuid, account, request.family(), request.expire()));
-            stored = named.thenCombine(created, (ok, count) -> null);
+                    NodeMessage.forwardHead(forwardKind, node, uuid, account, request.family(), request.expire()));
+            return named.thenCombine(created, (ok, count) -> null);
         } catch (RuntimeException e) {
-            stored = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return timed("create", stored).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                boundHere.remove(uuid);
-            }
-        });
+    }
+
+    /**
+     * The app was told its request failed, but Redis may have run the creation all the same (it answered too late), or
+     * run it later: the request is given up, so no wallet's answer can win it. Sent on the same connection, this runs
+     * after the creation if that runs at all; if Redis cannot be reached, neither ran.
+     */
+    private void giveUp(StoredRequest request) {
+        try {
+            cancelScript.run(redis(), ScriptOutputType.INTEGER,
+                    new String[] {keys.request(request.account(), request.uuid()), keys.waiting(request.account())},
+                    request.uuid());
+        } catch (RuntimeException e) {
+            LOG.debug("giving up {} failed: {}", request.uuid(), e.toString());
+        }
     }
 
     @Override
@@ -253,7 +280,7 @@ public final class RedisRequestStore implements RequestStore {
     private Attachment attached(String uuid, String account, List<Object> result) {
         switch ((String) result.get(0)) {
             case "WAITING" -> {
-                boundHere.add(uuid, account, Long.parseLong((String) result.get(1)));
+                boundHere.add(uuid, new Bound(account, null), Long.parseLong((String) result.get(1)));
                 return Attachment.WAITING;
             }
             case "ANSWERED" -> {
@@ -321,9 +348,10 @@ public final class RedisRequestStore implements RequestStore {
             }
             boolean fromElsewhere = !node.equals(message.from());
             switch (message.kind()) {
-                case NodeMessage.FORWARD -> {
+                case NodeMessage.FORWARD, NodeMessage.FORWARD_AGAIN -> {
                     Forward forward = message.forward();
-                    if (offered.add(forward.uuid(), forward, forward.expire())) {
+                    boolean first = offered.add(forward.uuid(), forward, forward.expire());
+                    if (first || message.kind() == NodeMessage.FORWARD_AGAIN) {
                         if (fromElsewhere) {
                             metrics.relayedAcrossNodes("forward");
                         }
@@ -368,6 +396,8 @@ public final class RedisRequestStore implements RequestStore {
         long now = clock.millis();
         AtomicLong forwards = new AtomicLong();
         List<CompletableFuture<?>> reads = new ArrayList<>();
+        // A Redis that lost its data lost the cluster's key too: recorded again, so a node with another cannot start.
+        reads.add(redis().set(keys.serverKey(), serverKey, SetArgs.Builder.nx()).toCompletableFuture());
         for (String account : subscriptions.accounts()) {
             reads.add(readWaiting(account, now, NodeMessage.marker(node, 0)).thenAccept(waiting -> {
                 for (Forward forward : waiting) {
@@ -379,24 +409,34 @@ public final class RedisRequestStore implements RequestStore {
             }).toCompletableFuture());
         }
         AtomicLong replies = new AtomicLong();
-        for (Map.Entry<String, String> bound : boundHere.snapshot().entrySet()) {
-            String uuid = bound.getKey();
-            reads.add(redis().hmget(keys.request(bound.getValue(), uuid), "st", "an", "ac", "rep").thenAccept(values -> {
-                boolean answeredHere = "a".equals(values.get(0).getValueOrElse(null))
-                        && node.equals(values.get(1).getValueOrElse(null));
-                if (answeredHere && boundHere.get(uuid) != null) {
+        AtomicLong remade = new AtomicLong();
+        for (Map.Entry<String, Bound> entry : boundHere.snapshot().entrySet()) {
+            String uuid = entry.getKey();
+            Bound bound = entry.getValue();
+            reads.add(redis().hmget(keys.request(bound.account(), uuid), "st", "an", "ac", "rep").thenCompose(values -> {
+                String state = values.get(0).getValueOrElse(null);
+                if ("a".equals(state) && node.equals(values.get(1).getValueOrElse(null)) && boundHere.get(uuid) != null) {
                     boundHere.remove(uuid);
                     replies.incrementAndGet();
                     deliveries.reply(uuid, values.get(2).getValueOrElse(""), values.get(3).getValueOrElse(""));
+                } else if (state == null && bound.request() != null && bound.request().expire() > now
+                        && boundHere.get(uuid) != null) {
+                    // Redis lost it (a failover dropped the last writes, a restart without persistence): its app still
+                    // waits, so it is made again, and offered again to every wallet, whose answer may have gone too.
+                    remade.incrementAndGet();
+                    return store(bound.request(), now, NodeMessage.FORWARD_AGAIN);
                 }
+                return CompletableFuture.completedFuture(null);
             }).toCompletableFuture());
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
             metrics.recovered("forward", (int) forwards.get());
             metrics.recovered("reply", (int) replies.get());
-            if (forwards.get() + replies.get() > 0) { // a try that only failed is told once, when the last one did
-                LOG.info("after a gap in the Redis subscription: {} forward(s) and {} reply(ies) recovered{}",
-                        forwards.get(), replies.get(), failure == null ? "" : " (some reads failed: " + failure + ")");
+            metrics.recovered("request", (int) remade.get());
+            if (forwards.get() + replies.get() + remade.get() > 0) { // a try that only failed is told once, at the last
+                LOG.info("after a gap in the Redis subscription: {} forward(s) and {} reply(ies) recovered, {} request(s) "
+                        + "Redis had lost made again{}", forwards.get(), replies.get(), remade.get(),
+                        failure == null ? "" : " (some reads failed: " + failure + ")");
             }
         });
     }
@@ -455,6 +495,8 @@ public final class RedisRequestStore implements RequestStore {
             commands = client.connect();
             old.closeAsync();
             LOG.warn("Redis answered READONLY: connected again to the primary");
+            // the old primary may have taken writes the new one never got
+            timer.execute(this::catchUpAfterGap);
         } catch (RuntimeException e) {
             commandsAnswer = false;
         }
@@ -503,5 +545,9 @@ public final class RedisRequestStore implements RequestStore {
         }
         client.shutdownAsync(0, 2, TimeUnit.SECONDS);
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** A request an APP connection of this node waits for: its account, and the request itself if it was made here. */
+    private record Bound(String account, StoredRequest request) {
     }
 }
