@@ -44,13 +44,7 @@ final class ChildCluster implements AutoCloseable {
             List<String> options = List.of("--redis", redis.uri().toString(), "--key-file", keyFile.toString());
             for (int i = 0; i < count; i++) {
                 Path nodeDir = dir.resolve("node" + i);
-                starting.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ChildRelay.start(nodeDir, hiveNode, timeout, options, 0);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                starting.add(CompletableFuture.supplyAsync(() -> startNode(nodeDir, hiveNode, timeout, options)));
             }
             return new ChildCluster(redis, starting.stream().map(CompletableFuture::join).toList());
         } catch (RuntimeException e) {
@@ -59,6 +53,25 @@ final class ChildCluster implements AutoCloseable {
             }
             redis.close();
             throw e;
+        }
+    }
+
+    /**
+     * A node gives up at once when Redis does not answer within its 1 s command timeout as it starts: a cold JVM on a
+     * busy machine (three of them starting at once, other builds running) can take longer to open its first connection,
+     * and the node is then started again, as an orchestrator would.
+     */
+    private static ChildRelay startNode(Path dir, URI hiveNode, Duration timeout, List<String> options) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ChildRelay.start(dir, hiveNode, timeout, options, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("cannot reach Redis")) {
+                    throw e;
+                }
+            }
         }
     }
 
