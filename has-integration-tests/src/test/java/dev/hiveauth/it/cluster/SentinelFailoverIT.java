@@ -59,6 +59,7 @@ class SentinelFailoverIT {
 
         long failover = System.nanoTime();
         sentinels.failover();
+        Duration failoverTook = Duration.ofNanos(System.nanoTime() - failover);
         AtomicInteger refused = new AtomicInteger();
         await("a round trip after the failover").atMost(FIRST_SUCCESS_WITHIN).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(200))
@@ -70,6 +71,8 @@ class SentinelFailoverIT {
                     return false;
                 });
         Duration back = Duration.ofNanos(System.nanoTime() - failover);
+        LOG.info("first round trip {} ms after the failover began ({} ms of it the failover itself), {} refused before",
+                back.toMillis(), failoverTook.toMillis(), refused.get());
         for (int i = 0; i < 5; i++) {
             assertThat(roundTrip(app, wallet)).as("round trip %d once one went through", i).isTrue();
         }
