@@ -144,12 +144,18 @@ public final class HasServer implements AutoCloseable {
         return this;
     }
 
-    /** Closes every connection with 1001 (going away), then stops listening. */
+    /**
+     * Stops accepting connections, lets every request received get its answer, closes every connection with 1001
+     * (going away), then stops.
+     */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
+        // New peers go elsewhere at once (a load balancer's next node), and a peer reconnecting cannot land here.
+        transport.stopAccepting();
+        relay.awaitAnswersSent(2_000);
         relay.closeAll();
         awaitPeersGone(2_000);
         sweeper.close();

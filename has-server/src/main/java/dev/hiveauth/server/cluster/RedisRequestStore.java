@@ -55,6 +55,8 @@ public final class RedisRequestStore implements RequestStore {
     private static final long RETRY_PAUSE_MILLIS = 200;
     /** How long a wallet catching up waits for its marker before it stops remembering what it got twice. */
     private static final long MARKER_WAIT_MILLIS = 3_000;
+    /** How long a starting node waits for Redis to answer before it gives up. */
+    private static final long STARTUP_WAIT_MILLIS = 10_000;
 
     private final RedisStoreSettings settings;
     private final RedisKeys keys;
@@ -124,7 +126,7 @@ public final class RedisRequestStore implements RequestStore {
                                             RelayMetrics metrics) {
         RedisRequestStore store = new RedisRequestStore(settings, clock, metrics);
         try {
-            store.commands = store.client.connect();
+            store.commands = store.connectWithin(STARTUP_WAIT_MILLIS);
             store.checkServerKey(serverKey.toString());
         } catch (RuntimeException e) {
             store.close();
@@ -136,6 +138,30 @@ public final class RedisRequestStore implements RequestStore {
         }
         metrics.storeGauge(store::isAvailable);
         return store;
+    }
+
+    /**
+     * The command connection, tried again for a while: nodes starting together with Redis, or on a busy host, may find
+     * it not answering yet, and a node that gave up at once would need its orchestrator to start it again.
+     */
+    private StatefulRedisConnection<String, String> connectWithin(long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (true) {
+            try {
+                return client.connect();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("Redis does not answer yet ({}); trying again", e.getMessage());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void checkServerKey(String publicKey) {

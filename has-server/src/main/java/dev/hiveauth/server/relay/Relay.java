@@ -214,6 +214,23 @@ public final class Relay implements ConnectionHandler {
         router.sweep();
     }
 
+    /**
+     * Waits, at most {@code maxMillis}, until every request received has its answer sent ({@code *_wait} or an error):
+     * with a shared store the answer waits for the database, and an app closed before it would not know its request's
+     * uuid, so could not attach to it from another node.
+     */
+    public void awaitAnswersSent(long maxMillis) {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        while (router.storing() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Closes every connection with 1001 (going away), for a graceful shutdown. */
     public void closeAll() {
         for (Connection connection : peers.keySet()) {

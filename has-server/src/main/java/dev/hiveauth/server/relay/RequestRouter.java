@@ -12,6 +12,7 @@ import dev.hiveauth.server.observe.RelayMetrics.Outcome;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ final class RequestRouter implements RequestStore.Deliveries {
     /** The requests APP connections of this node wait for, by uuid: until the reply comes or the request expires. */
     private final Map<String, AppRequest> appRequests = new ConcurrentHashMap<>();
     private final ExpiryBuckets<AppRequest> deadlines = new ExpiryBuckets<>(AppRequest::expire);
+    /** Requests the store has not confirmed yet: their apps wait for a *_wait or an error. */
+    private final AtomicInteger storing = new AtomicInteger();
 
     RequestRouter(RequestStore store, Registrations registrations, Clock clock, long timeoutMillis, Limits limits,
                   AddressLimits addressLimits, AddressShares shares, RelayMetrics metrics, Supplier<String> uuids,
@@ -100,6 +103,7 @@ final class RequestRouter implements RequestStore.Deliveries {
         appRequests.put(uuid, waiting);
         deadlines.add(expire, waiting);
         String waitFrame = MessageCodec.encode(request.waitReply(uuid, expire));
+        storing.incrementAndGet();
         store.create(new StoredRequest(uuid, request.family(), request.account(), expire, forwarded, app.id()), now)
                 .whenComplete((stored, failure) -> {
                     if (failure == null) {
@@ -115,6 +119,7 @@ final class RequestRouter implements RequestStore.Deliveries {
                         app.outbox().fill(answer, MessageCodec.encode(new ErrorMessage(
                                 request.cmd() + ": " + StoreUnavailableException.PEER_MESSAGE)));
                     }
+                    storing.decrementAndGet();
                 });
     }
 
@@ -221,6 +226,11 @@ final class RequestRouter implements RequestStore.Deliveries {
             shares.pendingReleased(request.origin().share());
             backlog.stoppedWaiting(request.bytes());
         }
+    }
+
+    /** Requests whose answer (their *_wait or an error) waits for the store. */
+    int storing() {
+        return storing.get();
     }
 
     /** The relay's clock, now. */

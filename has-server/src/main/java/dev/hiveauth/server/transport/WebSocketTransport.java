@@ -153,6 +153,14 @@ public final class WebSocketTransport {
         return buffers.channelCount();
     }
 
+    /**
+     * Stops accepting connections and keeps those open: a node going down lets the load balancer send new peers
+     * elsewhere at once, while its own peers get their answers and a close frame.
+     */
+    public void stopAccepting() {
+        listener.getTransport().unbindAll();
+    }
+
     /** Stops listening and releases every connection and thread (peers should have been closed first). */
     public void stop() {
         http.shutdownNow();
