@@ -17,6 +17,22 @@ final class KnownRequests<T> {
         return byUuid.putIfAbsent(uuid, new Entry<>(value, until)) == null;
     }
 
+    /**
+     * Remembers the value until {@code until} unless a value at least as {@code newer} is known already; true when it was
+     * remembered.
+     */
+    boolean addIfNewer(String uuid, T value, long until, java.util.function.BiPredicate<T, T> newer) {
+        boolean[] added = {false};
+        byUuid.compute(uuid, (id, known) -> {
+            if (known == null || newer.test(value, known.value)) {
+                added[0] = true;
+                return new Entry<>(value, until);
+            }
+            return known;
+        });
+        return added[0];
+    }
+
     /** The value, or null. */
     T get(String uuid) {
         Entry<T> entry = byUuid.get(uuid);

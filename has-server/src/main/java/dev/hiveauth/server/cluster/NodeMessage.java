@@ -9,13 +9,12 @@ import dev.hiveauth.server.relay.RequestStore;
  * follows, so a node can count what crossed from another.
  */
 record NodeMessage(char kind, String from, String[] fields, String frame) {
-    /** A request to forward: uuid, account, family, expire. */
-    static final char FORWARD = 'F';
     /**
-     * A request made again after Redis lost it (a failover that dropped the last writes, a restart without
-     * persistence): forwarded even to wallets that got it before, since their answer may have been lost with it.
+     * A request to forward: uuid, account, family, expire, generation. The generation is 0, or how many times its node
+     * made it again after Redis lost it (a failover that dropped the last writes, a restart without persistence): a
+     * request of a newer generation is forwarded even to wallets that got it before, since their answer may be lost.
      */
-    static final char FORWARD_AGAIN = 'A';
+    static final char FORWARD = 'F';
     /** A reply for an APP connection: uuid, connection. */
     static final char REPLY = 'R';
     /** The end of a wallet's catch-up: the marker's id. */
@@ -23,9 +22,10 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
     /** A node's message to itself, to see that its subscriptions still deliver. */
     static final char PROBE = 'P';
 
-    /** The head of a forward ({@link #FORWARD} or {@link #FORWARD_AGAIN}); the script appends the frame. */
-    static String forwardHead(char kind, String from, String uuid, String account, Family family, long expire) {
-        return kind + from + "\n" + uuid + "\n" + account + "\n" + family.prefix() + "\n" + expire + "\n";
+    /** The head of a forward; the script appends the frame. */
+    static String forwardHead(String from, String uuid, String account, Family family, long expire, int generation) {
+        return FORWARD + from + "\n" + uuid + "\n" + account + "\n" + family.prefix() + "\n" + expire + "\n"
+                + generation + "\n";
     }
 
     static String marker(String from, long id) {
@@ -43,7 +43,7 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
         }
         char kind = text.charAt(0);
         int fieldCount = switch (kind) {
-            case FORWARD, FORWARD_AGAIN -> 4;
+            case FORWARD -> 5;
             case REPLY -> 2;
             case MARKER, PROBE -> 0;
             default -> -1;
@@ -69,9 +69,14 @@ record NodeMessage(char kind, String from, String[] fields, String frame) {
         return new NodeMessage(kind, from, fields, text.substring(start));
     }
 
-    /** The forward this message carries (a {@link #FORWARD} or {@link #FORWARD_AGAIN}). */
+    /** The forward this message carries (a {@link #FORWARD}). */
     RequestStore.Forward forward() {
         return new RequestStore.Forward(fields[0], fields[1], familyOf(fields[2]), Long.parseLong(fields[3]), frame);
+    }
+
+    /** The generation of the request this {@link #FORWARD} carries. */
+    int generation() {
+        return Integer.parseInt(fields[4]);
     }
 
     static Family familyOf(String prefix) {

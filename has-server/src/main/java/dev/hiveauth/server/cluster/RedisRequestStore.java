@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class RedisRequestStore implements RequestStore {
     private final RedisClient client;
     private final ScheduledExecutorService timer;
     private final Subscriptions subscriptions;
-    private final KnownRequests<Forward> offered = new KnownRequests<>();
+    private final KnownRequests<Offered> offered = new KnownRequests<>();
     /**
      * Each request an APP connection of this node waits for: to look for its reply after a gap, and, for those made
      * here, to make them again if Redis lost them.
@@ -206,8 +207,8 @@ public final class RedisRequestStore implements RequestStore {
         String account = request.account();
         String uuid = request.uuid();
         // Known before the command: the reply may come back before Redis's answer to it does.
-        boundHere.add(uuid, new Bound(account, request), request.expire());
-        return timed("create", store(request, now, NodeMessage.FORWARD)).whenComplete((ok, failure) -> {
+        boundHere.add(uuid, new Bound(account, request, new AtomicInteger()), request.expire());
+        return timed("create", store(request, now, 0)).whenComplete((ok, failure) -> {
             if (failure != null) {
                 boundHere.remove(uuid);
                 giveUp(request);
@@ -215,8 +216,8 @@ public final class RedisRequestStore implements RequestStore {
         });
     }
 
-    /** The commands that store a request and forward it to the watching nodes. */
-    private CompletionStage<Void> store(StoredRequest request, long now, char forwardKind) {
+    /** The commands that store a request and forward it to the watching nodes ({@code generation}: see NodeMessage). */
+    private CompletionStage<Void> store(StoredRequest request, long now, int generation) {
         String account = request.account();
         String uuid = request.uuid();
         long ttl = request.expire() - now + SLACK_MILLIS;
@@ -228,7 +229,8 @@ public final class RedisRequestStore implements RequestStore {
                     new String[] {keys.request(account, uuid), keys.waiting(account)},
                     uuid, request.family().prefix(), Long.toString(request.expire()), request.forwardedFrame(), node,
                     request.appConnection(), Long.toString(ttl), Long.toString(now), keys.accountChannel(account),
-                    NodeMessage.forwardHead(forwardKind, node, uuid, account, request.family(), request.expire()));
+                    NodeMessage.forwardHead(node, uuid, account, request.family(), request.expire(), generation),
+                    Integer.toString(generation));
             return named.thenCombine(created, (ok, count) -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -252,7 +254,8 @@ public final class RedisRequestStore implements RequestStore {
 
     @Override
     public CompletionStage<RequestFacts> facts(String uuid) {
-        Forward known = offered.get(uuid);
+        Offered offer = offered.get(uuid);
+        Forward known = offer == null ? null : offer.forward();
         if (known != null) { // forwarded here, so a wallet here may answer it: checked without a round trip
             return CompletableFuture.completedFuture(
                     new RequestFacts(known.account(), known.family(), known.expire(), false, known.expire()));
@@ -306,7 +309,7 @@ public final class RedisRequestStore implements RequestStore {
     private Attachment attached(String uuid, String account, List<Object> result) {
         switch ((String) result.get(0)) {
             case "WAITING" -> {
-                boundHere.add(uuid, new Bound(account, null), Long.parseLong((String) result.get(1)));
+                boundHere.add(uuid, new Bound(account, null, new AtomicInteger()), Long.parseLong((String) result.get(1)));
                 return Attachment.WAITING;
             }
             case "ANSWERED" -> {
@@ -335,7 +338,7 @@ public final class RedisRequestStore implements RequestStore {
         markers.put(id, settled);
         timer.schedule(() -> settle(id), MARKER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         return readWaiting(account, now, NodeMessage.marker(node, id))
-                .thenApply(forwards -> new Waiting(forwards, settled))
+                .thenApply(offers -> new Waiting(offers.stream().map(Offered::forward).toList(), settled))
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         settle(id);
@@ -350,17 +353,17 @@ public final class RedisRequestStore implements RequestStore {
         }
     }
 
-    private CompletionStage<List<Forward>> readWaiting(String account, long now, String marker) {
+    private CompletionStage<List<Offered>> readWaiting(String account, long now, String marker) {
         return attempt(() -> timed("waiting", waitingScript.<List<Object>>run(redis(), ScriptOutputType.MULTI,
                 new String[] {keys.waiting(account)}, Long.toString(now), keys.requestPrefix(account),
                 keys.inbox(node), marker))).thenApply(rows -> {
-                    List<Forward> forwards = new ArrayList<>(rows.size() / 4);
-                    for (int i = 0; i + 3 < rows.size(); i += 4) {
-                        forwards.add(new Forward((String) rows.get(i), account,
+                    List<Offered> offers = new ArrayList<>(rows.size() / 5);
+                    for (int i = 0; i + 4 < rows.size(); i += 5) {
+                        offers.add(new Offered(new Forward((String) rows.get(i), account,
                                 NodeMessage.familyOf((String) rows.get(i + 1)), Long.parseLong((String) rows.get(i + 2)),
-                                (String) rows.get(i + 3)));
+                                (String) rows.get(i + 4)), Integer.parseInt((String) rows.get(i + 3))));
                     }
-                    return forwards;
+                    return offers;
                 });
     }
 
@@ -374,10 +377,9 @@ public final class RedisRequestStore implements RequestStore {
             }
             boolean fromElsewhere = !node.equals(message.from());
             switch (message.kind()) {
-                case NodeMessage.FORWARD, NodeMessage.FORWARD_AGAIN -> {
+                case NodeMessage.FORWARD -> {
                     Forward forward = message.forward();
-                    boolean first = offered.add(forward.uuid(), forward, forward.expire());
-                    if (first || message.kind() == NodeMessage.FORWARD_AGAIN) {
+                    if (offerOnce(new Offered(forward, message.generation()))) {
                         if (fromElsewhere) {
                             metrics.relayedAcrossNodes("forward");
                         }
@@ -426,10 +428,10 @@ public final class RedisRequestStore implements RequestStore {
         reads.add(redis().set(keys.serverKey(), serverKey, SetArgs.Builder.nx()).toCompletableFuture());
         for (String account : subscriptions.accounts()) {
             reads.add(readWaiting(account, now, NodeMessage.marker(node, 0)).thenAccept(waiting -> {
-                for (Forward forward : waiting) {
-                    if (offered.add(forward.uuid(), forward, forward.expire())) {
+                for (Offered offer : waiting) {
+                    if (offerOnce(offer)) {
                         forwards.incrementAndGet();
-                        deliveries.forward(forward);
+                        deliveries.forward(offer.forward());
                     }
                 }
             }).toCompletableFuture());
@@ -450,7 +452,7 @@ public final class RedisRequestStore implements RequestStore {
                     // Redis lost it (a failover dropped the last writes, a restart without persistence): its app still
                     // waits, so it is made again, and offered again to every wallet, whose answer may have gone too.
                     remade.incrementAndGet();
-                    return store(bound.request(), now, NodeMessage.FORWARD_AGAIN);
+                    return store(bound.request(), now, bound.remade().incrementAndGet());
                 }
                 return CompletableFuture.completedFuture(null);
             }).toCompletableFuture());
@@ -573,7 +575,20 @@ public final class RedisRequestStore implements RequestStore {
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
-    /** A request an APP connection of this node waits for: its account, and the request itself if it was made here. */
-    private record Bound(String account, StoredRequest request) {
+    /**
+     * A request an APP connection of this node waits for: its account, the request itself if it was made here, and how
+     * many times this node made it again after Redis lost it.
+     */
+    private record Bound(String account, StoredRequest request, AtomicInteger remade) {
+    }
+
+    /** A request offered to this node's wallets, and its generation (how many times Redis lost it and it was made again). */
+    private record Offered(Forward forward, int generation) {
+    }
+
+    /** True the first time a request of this generation comes: each generation is offered to the wallets once. */
+    private boolean offerOnce(Offered offer) {
+        return offered.addIfNewer(offer.forward().uuid(), offer, offer.forward().expire(),
+                (fresh, known) -> fresh.generation() > known.generation());
     }
 }
