@@ -1,8 +1,6 @@
 package dev.hiveauth.server.transport;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassfish.grizzly.Connection;
@@ -55,69 +53,11 @@ final class PeerChannel {
     /** When the transport started to close it (0 while open): a close frame that never leaves is cut short. */
     volatile long closingSinceNanos;
 
-    /**
-     * The order of frames sent from several threads. While a thread handling a read holds frames for this connection
-     * in its {@link WriteBatch}, a frame another thread sends (a reply relayed from another node, the answer to a
-     * request once the store has it) goes behind them, not straight out ahead of them.
-     */
-    private final Object writeOrder = new Object();
-    private WriteBatch holder; // guarded by writeOrder
-    private int heldEntries; // guarded by writeOrder
-    private List<WriteBatch.Late> late; // guarded by writeOrder
-
     PeerChannel(Connection<?> connection, long nowNanos, TransportLimits limits) {
         this.connection = connection;
         this.acceptedNanos = nowNanos;
         this.lastDrainNanos = nowNanos;
         this.pings = new TokenBucket(limits.pingsPerSecond(), limits.pingBurst(), nowNanos);
-    }
-
-    /** {@code batch} starts holding frames for this connection; false if another thread's batch holds some now. */
-    boolean startHolding(WriteBatch batch) {
-        synchronized (writeOrder) {
-            if (holder != null && holder != batch) {
-                return false;
-            }
-            holder = batch;
-            heldEntries++;
-            return true;
-        }
-    }
-
-    /**
-     * A frame sent on a thread whose batch is {@code current} (null when it handles no read): queued (true) if a batch
-     * holds frames for this connection and it is another thread's, or if frames are queued already (then every later
-     * frame goes behind them too, the holder's own included); false when it may be held or written as usual.
-     */
-    boolean queueBehindHeld(WriteBatch current, WriteBatch.Late frame) {
-        synchronized (writeOrder) {
-            if (holder == null || holder == current && (late == null || late.isEmpty())) {
-                return false;
-            }
-            if (late == null) {
-                late = new ArrayList<>(2);
-            }
-            late.add(frame);
-            return true;
-        }
-    }
-
-    /**
-     * Once the holder wrote what it held: the frames queued behind meanwhile, to write next; empty when there are none
-     * left, and then the holding is over (the last of its entries written).
-     */
-    List<WriteBatch.Late> queuedBehindOrRelease() {
-        synchronized (writeOrder) {
-            if (late == null || late.isEmpty()) {
-                if (--heldEntries == 0) {
-                    holder = null;
-                }
-                return List.of();
-            }
-            List<WriteBatch.Late> next = late;
-            late = null;
-            return next;
-        }
     }
 
     /** True for the first caller only: a connection is closed once, and reported once. */

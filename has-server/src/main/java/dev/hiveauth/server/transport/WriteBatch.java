@@ -72,9 +72,7 @@ final class WriteBatch {
         }
     }
 
-    /** Holds the frame until the read is done; false if another thread's batch holds frames for this channel. */
-    boolean hold(PeerChannel channel, Buffer frame, CompletionHandler<WriteResult<?, ?>> handler) {
-        Connection<?> connection = channel.connection;
+    void hold(Connection<?> connection, Buffer frame, CompletionHandler<WriteResult<?, ?>> handler) {
         Held entry = null;
         for (Held candidate : held) {
             if (candidate.connection == connection) {
@@ -83,10 +81,7 @@ final class WriteBatch {
             }
         }
         if (entry == null) {
-            if (!channel.startHolding(this)) {
-                return false;
-            }
-            entry = new Held(channel);
+            entry = new Held(connection);
             if (connection == reading) {
                 held.add(0, entry);
             } else {
@@ -97,17 +92,6 @@ final class WriteBatch {
         heldBytes += frame.remaining();
         if (heldBytes > FLUSH_BYTES) {
             flush();
-        }
-        return true;
-    }
-
-    /** A frame another thread sent while this connection's frames were held: written right after them. */
-    record Late(Buffer frame, CompletionHandler<WriteResult<?, ?>> handler) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void write(Connection<?> connection) {
-            TCPNIOTransport transport = (TCPNIOTransport) connection.getTransport();
-            transport.getAsyncQueueIO().getWriter().write((Connection) connection, null, frame,
-                    (CompletionHandler) handler, (MessageCloner) null);
         }
     }
 
@@ -128,16 +112,14 @@ final class WriteBatch {
 
     /** The frames held for one connection, with the handler each write was given. */
     private static final class Held {
-        final PeerChannel channel;
         final Connection<?> connection;
         private Buffer first;
         private CompletionHandler<WriteResult<?, ?>> firstHandler;
         private List<Buffer> frames;
         private List<CompletionHandler<WriteResult<?, ?>>> handlers;
 
-        Held(PeerChannel channel) {
-            this.channel = channel;
-            this.connection = channel.connection;
+        Held(Connection<?> connection) {
+            this.connection = connection;
         }
 
         void add(Buffer frame, CompletionHandler<WriteResult<?, ?>> handler) {
@@ -174,13 +156,6 @@ final class WriteBatch {
             }
             transport.getAsyncQueueIO().getWriter().write((Connection) connection, null, buffer, handler,
                     (MessageCloner) null);
-            // What other threads sent meanwhile goes right after, without a lock held while writing.
-            for (List<Late> behind = channel.queuedBehindOrRelease(); !behind.isEmpty();
-                 behind = channel.queuedBehindOrRelease()) {
-                for (Late frame : behind) {
-                    frame.write(connection);
-                }
-            }
         }
     }
 
