@@ -78,9 +78,9 @@ public final class ExternalPhase {
                                          List<BenchAccount> accounts, Path nodeGenerator, Path runDir)
             throws Exception {
         return switch (settings.external().generator()) {
-            case JVM -> JvmGenerator.connect(relay, kind.replyPok(), accounts, settings.pksas(), settings.apps(),
+            case JVM -> JvmGenerator.connect(relay.targets(), kind.replyPok(), accounts, settings.pksas(), settings.apps(),
                     settings.inFlight());
-            case NODE -> NodeGenerator.connect(nodeGenerator, runDir.resolve("generator"), relay, kind.replyPok(),
+            case NODE -> NodeGenerator.connect(nodeGenerator, runDir.resolve("generator"), relay.targets(), kind.replyPok(),
                     accounts, settings.pksas(), settings.apps(), settings.inFlight(), settings.drainTimeout());
         };
     }
