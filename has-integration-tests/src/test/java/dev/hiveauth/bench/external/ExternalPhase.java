@@ -109,7 +109,7 @@ public final class ExternalPhase {
     }
 
     /** A chain on which each account has its one benchmark key in every role. */
-    private static FakeHiveChain chainOf(List<BenchAccount> accounts) {
+    static FakeHiveChain chainOf(List<BenchAccount> accounts) {
         FakeHiveChain chain = new FakeHiveChain(Clock.systemUTC());
         for (BenchAccount account : accounts) {
             PublicKey key = account.key().publicKey();

@@ -1,0 +1,83 @@
+package dev.hiveauth.bench.external;
+
+import dev.hiveauth.bench.external.NodeMetrics.Timed;
+import dev.hiveauth.it.fixture.ChildRelay;
+import dev.hiveauth.protocol.testing.LocalRedis;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A measured window of the cluster phase: the CPU of every node, of Redis and of the generator ({@link ExternalWindow}),
+ * Redis's own counters ({@link RedisWindow}), and the Redis commands the nodes timed ({@link NodeMetrics}), read at
+ * both ends. For one node alone there is no Redis to read.
+ */
+final class ClusterWindow {
+    static final String REDIS = "redis";
+
+    private final JarNodes nodes;
+    private final ExternalWindow cpu;
+    private final RedisWindow redis;
+    private final Map<String, Timed> storeAtStart;
+
+    private ClusterWindow(JarNodes nodes, LocalRedis redis, LoadGenerator generator) {
+        this.nodes = nodes;
+        Map<String, Long> pids = new LinkedHashMap<>(nodes.pids());
+        if (redis != null) {
+            pids.put(REDIS, redis.pid());
+        }
+        // The cheap readings first and last, so that the CPU's window is the generator's to within a few ms; the slower
+        // ones (INFO, an HTTP scrape of each node) count commands, which a few ms more or less hardly change.
+        this.cpu = ExternalWindow.open(pids, generator);
+        this.redis = redis == null ? null : RedisWindow.open(redis);
+        this.storeAtStart = storeCommands(nodes.metrics());
+    }
+
+    /** Opens the window on {@code nodes}, and on {@code redis} unless it is null (one node alone). */
+    static ClusterWindow open(JarNodes nodes, LocalRedis redis, LoadGenerator generator) {
+        return new ClusterWindow(nodes, redis, generator);
+    }
+
+    Figures close() {
+        ExternalWindow.Figures cpuFigures = cpu.close();
+        RedisWindow.RedisUse redisUse = redis == null ? null : redis.close();
+        Map<String, ChildRelay.Metrics> metrics = nodes.metrics();
+        Map<String, Timed> store = new TreeMap<>();
+        storeCommands(metrics).forEach((operation, now) -> {
+            Timed delta = now.minus(storeAtStart.getOrDefault(operation, new Timed(0, 0)));
+            if (delta.calls() > 0) {
+                store.put(operation, delta);
+            }
+        });
+        Map<String, Double> storeP99Ms = new TreeMap<>();
+        for (String operation : store.keySet()) {
+            storeP99Ms.put(operation, metrics.values().stream()
+                    .mapToDouble(node -> NodeMetrics.storeP99Ms(node, operation)).max().orElse(0));
+        }
+        Map<String, ClusterRun.NodeLatency> latency = new LinkedHashMap<>();
+        metrics.forEach((node, text) -> latency.put(node, new ClusterRun.NodeLatency(
+                NodeMetrics.relayLatencyMs(text, "0.5"), NodeMetrics.relayLatencyMs(text, "0.99"))));
+        return new Figures(cpuFigures, redisUse, store, storeP99Ms, latency);
+    }
+
+    /** The store operations of every node added up. */
+    private static Map<String, Timed> storeCommands(Map<String, ChildRelay.Metrics> metrics) {
+        Map<String, Timed> sum = new TreeMap<>();
+        for (ChildRelay.Metrics node : metrics.values()) {
+            NodeMetrics.storeCommands(node).forEach((operation, timed) -> sum.merge(operation, timed,
+                    (a, b) -> new Timed(a.calls() + b.calls(), a.seconds() + b.seconds())));
+        }
+        return sum;
+    }
+
+    /**
+     * @param cpu every node's CPU by name (node-1, node-2), Redis's ({@link #REDIS}), the generator's, the machine's
+     * @param redis Redis's counters, or null (one node alone)
+     * @param store the store operations the nodes ran in the window, added up over the nodes
+     * @param storeP99Ms the decaying p99 of each, the highest of the nodes'
+     * @param nodeLatency each node's own latency per relayed frame (decaying: about the last minute)
+     */
+    record Figures(ExternalWindow.Figures cpu, RedisWindow.RedisUse redis, Map<String, Timed> store,
+                   Map<String, Double> storeP99Ms, Map<String, ClusterRun.NodeLatency> nodeLatency) {
+    }
+}
