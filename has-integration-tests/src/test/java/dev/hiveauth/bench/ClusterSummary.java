@@ -24,8 +24,9 @@ final class ClusterSummary {
                 r.generator());
         out.line("  open loop: %d requests/s from this JVM's simulated peers, latency from each scheduled send;"
                 + " %s warm-up, %s measured", r.rate(), r.rateWarmup(), r.rateWindow());
-        out.line("  CPU µs per round trip: each process's utime+stime (/proc) over the window / the round trips answered"
-                + " in it; Redis: INFO cpu (used_cpu_user+sys); commands: INFO stats total_commands_processed");
+        out.line("  CPU µs per round trip: each process's utime+stime (/proc) over the window / the round trips"
+                + " answered in it; Redis: INFO cpu (used_cpu_user+sys); commands: INFO stats"
+                + " total_commands_processed");
         out.line("  %-5s %-10s %-8s %-11s %10s %9s %9s %9s %8s %10s %10s %9s %6s %6s  %s", "round", "mode",
                 "topology", "load", "rt/s", "node-1 µs", "node-2 µs", "Redis µs", "cmds/rt", "client p50",
                 "client p99", "generator", "others", "load", "correctness");
@@ -59,13 +60,21 @@ final class ClusterSummary {
                     + " one Redis core at %.1f µs (closed loop)%s carries %,.0f/s; a 1 Gbit/s link %,.0f/s:"
                     + " limited by %s", e.server(), e.nodes(), e.coresPerNode(), e.nodeMicrosPerRoundTrip(),
                     e.nodesCeiling(), e.redisMicrosClosedLoop(), e.redisMicrosAtRate() == null ? ""
-                            : String.format(Locale.ROOT, " or %.1f µs (open loop; the higher is used)",
+                            : String.format(Locale.ROOT, " (%.1f µs in the open loop, mostly idle: not used)",
                             e.redisMicrosAtRate()), e.redisCeiling(), e.linkCeiling(), e.limitedBy());
         }
         for (ClusterRun run : r.runs()) {
             if (run.redis() != null) {
                 redis(run);
             }
+        }
+        out.line("  threads of each process (/proc): context switches per round trip, then cores by kind of thread");
+        for (ClusterRun run : r.runs()) {
+            out.line("    round %d, %s, %s, %s:", run.round(), run.server(), run.topology(), run.load());
+            run.threadCores().forEach((process, cores) -> out.line("      %-7s %6.1f switches/rt; %s", process,
+                    run.contextSwitchesPerRoundTrip().getOrDefault(process, 0.0), cores.entrySet().stream()
+                            .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                            .collect(Collectors.joining(", "))));
         }
         for (ClusterRun run : r.runs()) {
             run.hotspots().forEach((node, hotspots) -> {

@@ -26,10 +26,11 @@ import java.util.Map;
  * generator (issue 11): APPs on node 1 and wallets on node 2, so that every request and every reply crosses nodes
  * through Redis. Per round and mode ({@link ExternalSettings#clusterServers()}), a closed loop through each
  * {@link Topology}; then, with the first mode, an open loop at {@code bench.rate} through each (the JVM generator: the
- * Node one has no open loop). The order of the topologies is reversed every other round, so a drift in the machine's
- * other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the whole phase, each
- * cluster under a key prefix of its own. Besides what the external phase reads (round trips/s, CPU of each process,
- * client latency), it reads Redis's counters and the nodes' timings of their Redis commands over the window, and, with
+ * Node one has no open loop), after a closed loop of {@code bench.warmup} from the same peers. The order of the
+ * topologies is reversed every other round, so a drift in the machine's other load weighs on both alike. Each run
+ * starts fresh nodes; the Redis, started here, serves the whole phase, each cluster under a key prefix of its own.
+ * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
+ * counters, the nodes' timings of their Redis commands and every process's threads over the window, and, with
  * profiling on, samples every node of the last round's closed loops with JFR in a second window.
  */
 public final class ClusterPhase {
@@ -97,12 +98,16 @@ public final class ClusterPhase {
             }
         }
 
-        /** {@code bench.rate} requests per second through {@code topology}, from this JVM's simulated peers. */
+        /**
+         * {@code bench.rate} requests per second through {@code topology}, from this JVM's simulated peers, once a
+         * closed loop of {@code bench.warmup} has warmed the nodes up.
+         */
         ClusterRun atRate(RelayKind server, Topology topology, int round) throws Exception {
             Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-rate-" + round);
             try (JarNodes nodes = start(server, topology, runDir);
                  JvmGenerator generator = JvmGenerator.atRate(nodes.targets(), server.replyPok(), accounts,
                          settings.pksas(), settings.apps(), settings.rate())) {
+                generator.warmUp(settings.warmup(), settings.inFlight(), settings.drainTimeout());
                 return measure(server, topology, settings.rate() + "/s", round, nodes, generator,
                         settings.rateWarmup(), settings.rateWindow(), null);
             }
@@ -110,6 +115,10 @@ public final class ClusterPhase {
 
         private JarNodes start(RelayKind server, Topology topology, Path runDir) throws IOException {
             ExternalSettings external = settings.external();
+            if (topology == Topology.CLUSTER) {
+                // The keys of earlier runs would expire during this one, on Redis's CPU: each run starts from nothing.
+                redis.flushAll();
+            }
             return JarNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
                     external.serverHeap(), server.replyPok(), runDir, hive.uri(), settings.serverTimeout(), redis);
         }

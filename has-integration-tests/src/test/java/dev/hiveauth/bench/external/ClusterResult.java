@@ -68,11 +68,13 @@ public record ClusterResult(String load, String generator, int rate, String warm
      *
      * @param nodeMicrosPerRoundTrip node-1's and node-2's CPU per round trip together: a round trip's cost in the
      *     nodes wherever its APP and wallet are
-     * @param redisMicrosClosedLoop Redis's CPU per round trip in this mode's closed loop (commands batched)
-     * @param redisMicrosAtRate Redis's CPU per round trip in the open loop at the phase's rate (fewer commands per
-     *     read, the cost of a less loaded Redis), or null if not run
+     * @param redisMicrosClosedLoop Redis's CPU per round trip in this mode's closed loop: Redis busy, as it would be
+     *     near its ceiling
+     * @param redisMicrosAtRate Redis's CPU per round trip in the open loop at the phase's rate, or null if not run:
+     *     shown, not used, since a mostly idle Redis spends a good part of it whatever the rate (its timers, a wake-up
+     *     and a read per command instead of several per read)
      * @param nodesCeiling nodes × coresPerNode × 10⁶ / nodeMicrosPerRoundTrip
-     * @param redisCeiling 10⁶ / the higher of the two Redis figures: one core, the cautious figure
+     * @param redisCeiling 10⁶ / redisMicrosClosedLoop: Redis runs commands on one thread, so one core
      * @param linkCeiling a 1 Gbit/s link each way / the larger of Redis's bytes in and out per round trip
      * @param limitedBy "nodes", "Redis" or "Redis's link", whichever ceiling is lowest
      */
@@ -179,9 +181,9 @@ public record ClusterResult(String load, String generator, int rate, String warm
 
     private static PaperEstimate estimate(Medians cluster, Double redisAtRate, double linkBytesPerRoundTrip) {
         int cores = Runtime.getRuntime().availableProcessors();
-        double nodeMicros = cluster.nodeCpuMicrosPerRoundTrip().values().stream().mapToDouble(Double::doubleValue).sum();
-        double redisMicros = redisAtRate == null ? cluster.redisCpuMicrosPerRoundTrip()
-                : Math.max(cluster.redisCpuMicrosPerRoundTrip(), redisAtRate);
+        double nodeMicros = cluster.nodeCpuMicrosPerRoundTrip().values().stream().mapToDouble(Double::doubleValue)
+                .sum();
+        double redisMicros = cluster.redisCpuMicrosPerRoundTrip();
         double nodesCeiling = nodeMicros == 0 ? 0 : PAPER_NODES * cores * 1e6 / nodeMicros;
         double redisCeiling = redisMicros == 0 ? 0 : 1e6 / redisMicros;
         double linkCeiling = linkBytesPerRoundTrip == 0 ? 0 : LINK_BYTES_PER_SECOND / linkBytesPerRoundTrip;

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param nodeCpuMicrosPerRoundTrip each node's utime + stime (/proc, every thread) per round trip, by name
  * @param relayCpuMicrosPerRoundTrip the nodes' together, Redis aside
  * @param relayCores the nodes' CPU / wall time
+ * @param contextSwitchesPerRoundTrip each process's context switches (every thread, /proc) per round trip: nodes and
+ *     Redis; a thread handing work to another and waiting shows here
+ * @param threadCores each process's CPU / wall time by kind of thread (/proc), the busiest first
  * @param redis Redis's share, or null (one node alone)
  * @param storeOperations the Redis commands the nodes timed, by operation (empty for one node alone)
  * @param nodeLatency each node's own latency per relayed frame
@@ -35,7 +38,9 @@ import java.util.TreeMap;
 public record ClusterRun(String server, String topology, String load, int round, double windowSeconds,
                          long roundTripsInWindow, double roundTripsPerSecond,
                          Map<String, Double> nodeCpuMicrosPerRoundTrip, double relayCpuMicrosPerRoundTrip,
-                         double relayCores, RedisPerRoundTrip redis, Map<String, StoreOperation> storeOperations,
+                         double relayCores, Map<String, Double> contextSwitchesPerRoundTrip,
+                         Map<String, Map<String, Double>> threadCores, RedisPerRoundTrip redis,
+                         Map<String, StoreOperation> storeOperations,
                          Map<String, NodeLatency> nodeLatency, long forwardsAcross, long repliesAcross, long recovered,
                          double generatorCores, double otherCores, LatencySummary clientLatency, double maxSendLagMs,
                          double loadAverageBefore, double loadAverageAfter, Map<String, Hotspots> hotspots,
@@ -46,6 +51,8 @@ public record ClusterRun(String server, String topology, String load, int round,
 
     public ClusterRun {
         nodeCpuMicrosPerRoundTrip = Collections.unmodifiableMap(new LinkedHashMap<>(nodeCpuMicrosPerRoundTrip));
+        contextSwitchesPerRoundTrip = Collections.unmodifiableMap(new LinkedHashMap<>(contextSwitchesPerRoundTrip));
+        threadCores = Collections.unmodifiableMap(new LinkedHashMap<>(threadCores));
         storeOperations = Collections.unmodifiableMap(new TreeMap<>(storeOperations));
         nodeLatency = Collections.unmodifiableMap(new LinkedHashMap<>(nodeLatency));
         hotspots = Collections.unmodifiableMap(new LinkedHashMap<>(hotspots));
@@ -119,14 +126,20 @@ public record ClusterRun(String server, String topology, String load, int round,
         RedisPerRoundTrip redis = figures.redis() == null ? null
                 : redisPerTrip(figures.redis(), cpu.relayProcessCpuSeconds().getOrDefault(ClusterWindow.REDIS, 0.0),
                         seconds, perTrip);
+        Map<String, Double> switches = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> threadCores = new LinkedHashMap<>();
+        figures.threads().forEach((process, threads) -> {
+            switches.put(process, round1(threads.contextSwitches() * perTrip));
+            threadCores.put(process, threads.coresByKind());
+        });
         boolean crossed = topology == Topology.SINGLE || crossings.forwards() == correctness.sent()
                 && crossings.replies() == correctness.answered();
         return new ClusterRun(server.settingName(), topology.settingName(), load, round, round3(windowSeconds),
                 answeredInWindow, round1(answeredInWindow / windowSeconds), nodes, round1(nodeSeconds * 1e6 * perTrip),
-                round3(nodeSeconds / seconds), redis, store, figures.nodeLatency(), crossings.forwards(),
-                crossings.replies(), crossings.recovered(), round3(cpu.generatorCores()), round3(cpu.otherCores()),
-                clientLatency, maxSendLagNanos / 1e6, cpu.loadAverageBefore(), cpu.loadAverageAfter(), hotspots,
-                correctness, correctness.ok() && crossed);
+                round3(nodeSeconds / seconds), switches, threadCores, redis, store, figures.nodeLatency(),
+                crossings.forwards(), crossings.replies(), crossings.recovered(), round3(cpu.generatorCores()),
+                round3(cpu.otherCores()), clientLatency, maxSendLagNanos / 1e6, cpu.loadAverageBefore(),
+                cpu.loadAverageAfter(), hotspots, correctness, correctness.ok() && crossed);
     }
 
     private static RedisPerRoundTrip redisPerTrip(RedisWindow.RedisUse use, double processSeconds, double wallSeconds,

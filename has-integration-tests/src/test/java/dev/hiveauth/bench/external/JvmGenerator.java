@@ -1,5 +1,6 @@
 package dev.hiveauth.bench.external;
 
+import dev.hiveauth.bench.Pacing;
 import dev.hiveauth.bench.measure.LatencySummary;
 import dev.hiveauth.bench.roundtrip.BenchAccount;
 import dev.hiveauth.bench.roundtrip.ClosedLoop;
@@ -61,6 +62,18 @@ final class JvmGenerator implements LoadGenerator {
                                         int wallets, int apps) throws Exception {
         return SimulatedPeers.connect(targets.apps(), targets.wallets(), targets.serverKey(), replyPok, accounts,
                 wallets, apps);
+    }
+
+    /**
+     * Runs a closed loop of {@code inFlight} requests per APP for {@code length}, then waits up to {@code drainTimeout}
+     * for its last answers: the relay's JIT at work before an open loop starts (a cold cluster node at the full rate
+     * at once times its Redis commands out in its first seconds). Its requests are judged with the rest.
+     */
+    void warmUp(Duration length, int inFlight, Duration drainTimeout) {
+        ClosedLoop warming = ClosedLoop.start(peers.apps(), inFlight, length, Duration.ZERO);
+        warming.awaitWindowStart();
+        warming.stopSending();
+        Pacing.awaitCondition(() -> peers.outstanding() == 0, drainTimeout);
     }
 
     @Override
