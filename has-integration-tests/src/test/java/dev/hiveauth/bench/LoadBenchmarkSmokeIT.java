@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Keeps the load benchmark from rotting: every part of it, at a size that takes seconds, inside
  * {@code mvn verify} (the external part against the jar only: Node is not needed to build the project; the cluster
- * part in a test of its own, with the Redis of the has-protocol fixture). It checks that every request was answered exactly once, every login approved once with
- * nothing refused by the relay, and the report is complete, never how fast anything was (that depends on the
- * machine).
+ * part in a test of its own, with the Redis of the has-protocol fixture). It checks that every request was answered
+ * exactly once, every login approved once with nothing refused by the relay, and the report is complete, never how fast
+ * anything was (that depends on the machine).
  */
 class LoadBenchmarkSmokeIT {
     private static final Path REPORT_DIR = Path.of("target", "bench-smoke");
@@ -120,8 +120,8 @@ class LoadBenchmarkSmokeIT {
     }
 
     /**
-     * The cluster phase, compat only and without JFR (about 20 s: six jars start): through two nodes on a Redis every
-     * request is answered once and crosses nodes, as the reply does, and Redis's counters were read.
+     * The cluster phase, compat only and without JFR (18-25 s, most of it six jars starting): through two nodes on a
+     * Redis every request is answered once and crosses nodes, as the reply does, and Redis's counters were read.
      */
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -143,7 +143,7 @@ class LoadBenchmarkSmokeIT {
             assertThat(run.repliesAcross()).isEqualTo(run.correctness().answered());
             assertThat(run.nodeCpuMicrosPerRoundTrip()).containsOnlyKeys("node-1", "node-2");
             assertThat(run.redis().commands()).isPositive();
-            // Cold nodes and a window of 0.5 s: which of their operations finish inside it varies, that some do does not.
+            // Cold nodes, a window of 0.5 s: which of their operations finish inside it varies, that some do does not.
             assertThat(run.redis().commandsByName()).containsKey("evalsha");
             assertThat(run.storeOperations()).isNotEmpty();
         }
