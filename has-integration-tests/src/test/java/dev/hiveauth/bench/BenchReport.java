@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hiveauth.bench.external.ClusterResult;
 import dev.hiveauth.bench.external.ExternalResult;
 import dev.hiveauth.bench.external.RelayKind;
+import dev.hiveauth.bench.external.Topology;
 import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.users.UserFlow;
@@ -112,6 +113,8 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
                 : s.external().baselineJar().toAbsolutePath().normalize().toString());
         settings.put("generator", s.external().generator().settingName());
         settings.put("clusterServers", s.external().clusterServers().stream().map(RelayKind::settingName).toList());
+        settings.put("clusterTopologies",
+                s.external().clusterTopologies().stream().map(Topology::settingName).toList());
         return settings;
     }
 

@@ -3,6 +3,7 @@ package dev.hiveauth.bench;
 import dev.hiveauth.bench.external.ExternalSettings;
 import dev.hiveauth.bench.external.GeneratorKind;
 import dev.hiveauth.bench.external.RelayKind;
+import dev.hiveauth.bench.external.Topology;
 import dev.hiveauth.bench.users.UserFlow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,9 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                         read("generator", "jvm", GeneratorKind::named),
                         read("nodeGenerator", "bench/generator", Path::of),
                         read("clusterServers", "has-compat,has-strict",
-                                text -> list(text).stream().map(RelayKind::named).distinct().toList())),
+                                text -> list(text).stream().map(RelayKind::named).distinct().toList()),
+                        read("clusterTopologies", "single,cluster",
+                                text -> list(text).stream().map(Topology::named).distinct().toList())),
                 read("reportDir", "target", Path::of));
     }
 

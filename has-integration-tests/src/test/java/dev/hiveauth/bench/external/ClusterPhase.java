@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +26,16 @@ import java.util.Map;
  * has-server.jar as two nodes of a cluster on one Redis, next to one node alone, in the same run and by the same
  * generator (issue 11): APPs on node 1 and wallets on node 2, so that every request and every reply crosses nodes
  * through Redis. Per round and mode ({@link ExternalSettings#clusterServers()}), a closed loop through each
- * {@link Topology}; then, with the first mode, an open loop at {@code bench.rate} through each (the JVM generator: the
- * Node one has no open loop), after a closed loop of {@code bench.warmup} from the same peers. The order of the
- * topologies is reversed every other round, so a drift in the machine's other load weighs on both alike. Each run
- * starts fresh nodes; the Redis, started here, serves the whole phase, each cluster under a key prefix of its own.
+ * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode, an open
+ * loop at {@code bench.rate} through each (the JVM generator: the Node one has no open loop), after a closed loop of
+ * {@code bench.warmup} from the same peers. The order of the topologies is reversed every other round, so a drift in
+ * the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
+ * whole phase, each cluster under a key prefix of its own.
  * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
  * counters, the nodes' timings of their Redis commands and every process's threads over the window, and, with
  * profiling on, samples every node of the last round's closed loops with JFR in a second window.
  */
 public final class ClusterPhase {
-    private static final List<Topology> FIRST_ORDER = List.of(Topology.SINGLE, Topology.CLUSTER);
-    private static final List<Topology> SECOND_ORDER = List.of(Topology.CLUSTER, Topology.SINGLE);
-
     private ClusterPhase() {
     }
 
@@ -54,7 +53,10 @@ public final class ClusterPhase {
             redisVersion = RedisWindow.version(redis);
             Rig rig = new Rig(settings, accounts, hive, redis, nodeGenerator, dir);
             for (int round = 1; round <= external.rounds(); round++) {
-                List<Topology> order = round % 2 == 1 ? FIRST_ORDER : SECOND_ORDER;
+                List<Topology> order = new ArrayList<>(external.clusterTopologies());
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
                 boolean lastRound = round == external.rounds();
                 for (RelayKind server : external.clusterServers()) {
                     for (Topology topology : order) {

@@ -24,13 +24,19 @@ import java.util.List;
  *     loop; the first also in the open loop ({@code bench.clusterServers=has-compat,has-strict}; jars only). The
  *     cluster phase takes {@code rounds}, {@code serverHeap}, {@code serverJar}, {@code baselineJar}, {@code generator}
  *     and {@code nodeGenerator} from here too.
+ * @param clusterTopologies the cluster phase: what it deploys, in the first round's order (later rounds reverse it)
+ *     ({@code bench.clusterTopologies=single,cluster}; {@code cluster} alone measures the cluster without comparing)
  */
 public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
                                Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator,
-                               List<RelayKind> clusterServers) {
+                               List<RelayKind> clusterServers, List<Topology> clusterTopologies) {
     public ExternalSettings {
         servers = List.copyOf(servers);
         clusterServers = List.copyOf(clusterServers);
+        clusterTopologies = List.copyOf(clusterTopologies);
+        if (clusterTopologies.isEmpty()) {
+            throw new IllegalArgumentException("bench.clusterTopologies must name single, cluster or both");
+        }
         if (clusterServers.isEmpty() || !clusterServers.stream().allMatch(RelayKind::isJar)) {
             throw new IllegalArgumentException("bench.clusterServers must name has-compat, has-strict, base-compat or"
                     + " base-strict (the jar's modes), at least one");

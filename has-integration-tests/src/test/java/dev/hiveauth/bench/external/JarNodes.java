@@ -25,6 +25,8 @@ import java.util.concurrent.CompletionException;
  */
 final class JarNodes implements AutoCloseable {
     private static final String KEY_FILE = "has.key";
+    private static final String REDIS_UNREACHED = "cannot reach Redis";
+    private static final int START_ATTEMPTS = 3;
 
     private final List<JarRelay> nodes;
 
@@ -33,9 +35,9 @@ final class JarNodes implements AutoCloseable {
     }
 
     /**
-     * Starts {@code topology}'s nodes from {@code jar}, each in a directory of its own under {@code dir}; for a cluster,
-     * on {@code redis} under a key prefix of their own (each run has a server key of its own, and the first node of a
-     * prefix records it there).
+     * Starts {@code topology}'s nodes from {@code jar}, each in a directory of its own under {@code dir}; for a
+     * cluster, on {@code redis} under a key prefix of their own (each run has a server key of its own, and the first
+     * node of a prefix records it there).
      */
     static JarNodes start(Topology topology, Path jar, String heap, boolean strict, Path dir, URI hiveNode,
                           Duration timeout, LocalRedis redis) throws IOException {
@@ -57,13 +59,13 @@ final class JarNodes implements AutoCloseable {
             // Both at once: a JVM's start is mostly waiting for its class loading and JIT on a shared machine.
             CompletableFuture<JarRelay> starting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return JarRelay.start(jar, heap, strict, second, hiveNode, timeout, cluster);
+                    return startNode(jar, heap, strict, second, hiveNode, timeout, cluster);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             try {
-                nodes.add(JarRelay.start(jar, heap, strict, first, hiveNode, timeout, cluster));
+                nodes.add(startNode(jar, heap, strict, first, hiveNode, timeout, cluster));
             } finally {
                 nodes.add(join(starting));
             }
@@ -71,6 +73,24 @@ final class JarNodes implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             nodes.forEach(JarRelay::close);
             throw e;
+        }
+    }
+
+    /**
+     * A cluster node, started again when it gave up on Redis at once: a node connects within its 1 s command timeout or
+     * exits ("cannot reach Redis"), which a cold JVM on a busy machine sometimes misses (seen in the smoke test, two
+     * JVMs starting beside other builds).
+     */
+    private static JarRelay startNode(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout,
+                                      List<String> cluster) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return JarRelay.start(jar, heap, strict, dir, hiveNode, timeout, cluster);
+            } catch (IllegalStateException e) {
+                if (attempt == START_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(REDIS_UNREACHED)) {
+                    throw e;
+                }
+            }
         }
     }
 

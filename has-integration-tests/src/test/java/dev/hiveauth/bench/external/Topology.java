@@ -1,5 +1,8 @@
 package dev.hiveauth.bench.external;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /** How the cluster phase deploys has-server.jar: one node alone, or two nodes sharing their requests in Redis. */
 public enum Topology {
     /** One node, requests in its memory (no Redis): APPs and wallets on it. */
@@ -23,5 +26,13 @@ public enum Topology {
     /** What is deployed, in a few words. */
     public String description() {
         return description;
+    }
+
+    /** The topology written {@code name} in {@code bench.clusterTopologies}. */
+    public static Topology named(String name) {
+        return Arrays.stream(values()).filter(topology -> topology.settingName.equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topology named " + name
+                        + "; known: single, cluster"));
     }
 }
