@@ -7,8 +7,9 @@
 //   node generator.js wallet CONFIG FROM TO       registers accounts FROM..TO-1 of CONFIG and answers their requests
 //   node generator.js app CONFIG FIRST            keeps CONFIG's inFlight requests outstanding, from account FIRST on
 //
-// CONFIG is a JSON file the harness writes: relay (ws:// URI), serverKey (compressed public key, hex), replyPok (a pok
-// on every reply), inFlight, drainMillis, accounts [{name, key (private, hex), requestData, ackData}].
+// CONFIG is a JSON file the harness writes: relay (ws:// URI), walletRelay (where the wallets connect, when not to
+// relay: another node of a cluster), serverKey (compressed public key, hex), replyPok (a pok on every reply), inFlight,
+// drainMillis, accounts [{name, key (private, hex), requestData, ackData}].
 //
 // Each process prints one JSON line {"event":"ready"} once connected (an APP) or registered (a wallet), and one
 // {"event":"tally", …} with its counts at the end. It reads its orders from standard input, one a line:

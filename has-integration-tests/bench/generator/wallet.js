@@ -8,7 +8,7 @@ const { PeerCounts } = require('./peer-counts');
 class Wallet {
   /**
    * Connects and registers `accounts`; `onReady()` runs once the relay acked every one.
-   * @param config the run (generator.js): relay, serverKey, replyPok
+   * @param config the run (generator.js): relay or walletRelay, serverKey, replyPok
    * @param accounts this wallet's share of the run's accounts: each account on exactly one wallet, so each request
    *     has exactly one answer
    */
@@ -31,7 +31,9 @@ class Wallet {
     this.tally = { forwarded: 0, replies: 0 };
     this.counts = new PeerCounts();
     this.onReady = onReady;
-    this.link = new Link(config.relay, this.counts, () => this.register(), (message) => this.onMessage(message));
+    // A cluster's wallets may be on another node than its APPs (walletRelay), so that every request crosses nodes.
+    const relay = config.walletRelay || config.relay;
+    this.link = new Link(relay, this.counts, () => this.register(), (message) => this.onMessage(message));
   }
 
   register() {

@@ -3,6 +3,7 @@ package dev.hiveauth.bench;
 import dev.hiveauth.bench.external.ExternalSettings;
 import dev.hiveauth.bench.external.GeneratorKind;
 import dev.hiveauth.bench.external.RelayKind;
+import dev.hiveauth.bench.external.Topology;
 import dev.hiveauth.bench.users.UserFlow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * Durations are written {@code 500ms}, {@code 15s} or {@code 2m}. The defaults make a full run last about
  * four minutes on two cores.
  *
- * @param phases which parts run ({@code bench.phases=saturation,rate,users,idle}; {@code external} too when named)
+ * @param phases which parts run ({@code bench.phases=saturation,rate,users,idle}; {@code external} and
+ *     {@code cluster} too when named)
  * @param apps simulated APP connections ({@code bench.apps=8})
  * @param pksas simulated PKSA connections ({@code bench.pksas=4})
  * @param accountsPerPksa accounts each PKSA registers ({@code bench.accountsPerPksa=2})
@@ -43,7 +45,7 @@ import java.util.function.Function;
  * @param sourceAddresses local addresses for idle connections, round robin; empty lets the kernel choose
  *     ({@code bench.sourceAddresses=127.0.0.2,127.0.0.3})
  * @param idleHeap the child server's -Xmx ({@code bench.idleHeap=1g})
- * @param external the relays the external phase compares and how often ({@link ExternalSettings})
+ * @param external the relays the external and cluster phases compare and how often ({@link ExternalSettings})
  * @param reportDir where bench-report.json and bench-summary.txt go ({@code bench.reportDir=target})
  */
 public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accountsPerPksa, boolean replyPok, int inFlight,
@@ -54,7 +56,7 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                             Path reportDir) {
 
     /** The parts of a run. */
-    public enum Phase { SATURATION, RATE, USERS, IDLE, EXTERNAL }
+    public enum Phase { SATURATION, RATE, USERS, IDLE, EXTERNAL, CLUSTER }
 
     public BenchSettings {
         phases = phases.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(phases));
@@ -112,7 +114,11 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                         read("baselineJar", "", text -> text.isEmpty() ? null : Path.of(text)),
                         read("naiveRelay", "bench/naive-relay", Path::of),
                         read("generator", "jvm", GeneratorKind::named),
-                        read("nodeGenerator", "bench/generator", Path::of)),
+                        read("nodeGenerator", "bench/generator", Path::of),
+                        read("clusterServers", "has-compat,has-strict",
+                                text -> list(text).stream().map(RelayKind::named).distinct().toList()),
+                        read("clusterTopologies", "single,cluster",
+                                text -> list(text).stream().map(Topology::named).distinct().toList())),
                 read("reportDir", "target", Path::of));
     }
 

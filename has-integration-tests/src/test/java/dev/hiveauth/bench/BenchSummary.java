@@ -43,6 +43,9 @@ final class BenchSummary {
         if (report.external() != null) {
             summary.external(report.external());
         }
+        if (report.cluster() != null) {
+            new ClusterSummary(summary).write(report.cluster(), report.targets());
+        }
         return summary.out.toString();
     }
 
@@ -125,7 +128,8 @@ final class BenchSummary {
         }
     }
 
-    private void hotspots(Hotspots h) {
+    /** The JFR samples of one recording, indented under what they profiled. */
+    void hotspots(Hotspots h) {
         line("  hotspots           JFR over a second window at the same load, %,d samples every %d ms per thread"
                 + " (%% of samples)", h.samples(), h.periodMs());
         section("on the stack", h.inclusiveByActivity());
@@ -239,11 +243,12 @@ final class BenchSummary {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private static String met(boolean met) {
+    static String met(boolean met) {
         return met ? "MET" : "NOT MET";
     }
 
-    private void line(String format, Object... args) {
+    /** One line of the summary, formatted as {@link String#format} does (ROOT locale). */
+    void line(String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 }

@@ -1,6 +1,8 @@
 package dev.hiveauth.bench;
 
 import dev.hiveauth.bench.BenchSettings.Phase;
+import dev.hiveauth.bench.external.ClusterPhase;
+import dev.hiveauth.bench.external.ClusterResult;
 import dev.hiveauth.bench.external.ExternalPhase;
 import dev.hiveauth.bench.external.ExternalResult;
 import dev.hiveauth.bench.external.RelayKind;
@@ -23,7 +25,8 @@ import java.util.List;
  * The load benchmark of the HAS server (issues 4 and 7): round trips per second with every role in this JVM
  * (closed loop), latency at a fixed rate (open loop), a backend's logins through the real client and wallet at
  * the relay's default limits (users), idle connections held by a server alone in a child JVM, and the relay alone in
- * a process of its own against a naive Node relay (external; not run by default). Settings are
+ * a process of its own against a naive Node relay (external), and as two nodes sharing their requests in Redis next
+ * to one node alone (cluster); the last two are not run by default. Settings are
  * {@code bench.*} system properties ({@link BenchSettings}); the report goes to
  * {@code target/bench-report.json} and {@code target/bench-summary.txt}, and the summary to stdout.
  * Run it with {@code mvn -B -pl has-integration-tests -am verify -DskipTests -Dbench.load} (see BENCHMARKS.md).
@@ -51,6 +54,7 @@ public final class LoadBenchmark {
         List<UsersResult> users = null;
         IdleResult idle = null;
         ExternalResult external = null;
+        ClusterResult cluster = null;
         if (settings.runs(Phase.SATURATION)) {
             progress("closed loop: %d APPs x %d in flight, %d PKSAs; %s warm-up, %s measured", settings.apps(),
                     settings.inFlight(), settings.pksas(), BenchSettings.show(settings.warmup()),
@@ -90,10 +94,20 @@ public final class LoadBenchmark {
                     BenchSettings.show(settings.window()));
             external = ExternalPhase.run(settings);
         }
+        if (settings.runs(Phase.CLUSTER)) {
+            progress("cluster: the jar alone and as two nodes on one Redis, %s; %d APPs x %d in flight, %d wallets,"
+                    + " %d accounts; %d round(s); closed loop %s warm-up, %s measured; open loop %d/s, %s warm-up, %s"
+                    + " measured", settings.external().clusterServers().stream().map(RelayKind::settingName).toList(),
+                    settings.apps(), settings.inFlight(), settings.pksas(), settings.accounts(),
+                    settings.external().rounds(), BenchSettings.show(settings.warmup()),
+                    BenchSettings.show(settings.window()), settings.rate(), BenchSettings.show(settings.rateWarmup()),
+                    BenchSettings.show(settings.rateWindow()));
+            cluster = ClusterPhase.run(settings);
+        }
         BenchReport.Targets targets = BenchReport.Targets.ISSUE;
         BenchReport report = new BenchReport(started, machine, BenchReport.describe(settings), targets, saturation,
-                fixedRate, users, idle, external, MachineInfo.currentLoadAverage(),
-                BenchReport.Verdict.of(targets, saturation, fixedRate, users, idle, external));
+                fixedRate, users, idle, external, cluster, MachineInfo.currentLoadAverage(),
+                BenchReport.Verdict.of(targets, saturation, fixedRate, users, idle, external, cluster));
         write(report, settings.reportDir());
         return report;
     }

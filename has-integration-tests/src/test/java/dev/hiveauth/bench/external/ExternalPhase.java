@@ -78,9 +78,9 @@ public final class ExternalPhase {
                                          List<BenchAccount> accounts, Path nodeGenerator, Path runDir)
             throws Exception {
         return switch (settings.external().generator()) {
-            case JVM -> JvmGenerator.connect(relay, kind.replyPok(), accounts, settings.pksas(), settings.apps(),
+            case JVM -> JvmGenerator.connect(relay.targets(), kind.replyPok(), accounts, settings.pksas(), settings.apps(),
                     settings.inFlight());
-            case NODE -> NodeGenerator.connect(nodeGenerator, runDir.resolve("generator"), relay, kind.replyPok(),
+            case NODE -> NodeGenerator.connect(nodeGenerator, runDir.resolve("generator"), relay.targets(), kind.replyPok(),
                     accounts, settings.pksas(), settings.apps(), settings.inFlight(), settings.drainTimeout());
         };
     }
@@ -109,7 +109,7 @@ public final class ExternalPhase {
     }
 
     /** A chain on which each account has its one benchmark key in every role. */
-    private static FakeHiveChain chainOf(List<BenchAccount> accounts) {
+    static FakeHiveChain chainOf(List<BenchAccount> accounts) {
         FakeHiveChain chain = new FakeHiveChain(Clock.systemUTC());
         for (BenchAccount account : accounts) {
             PublicKey key = account.key().publicKey();

@@ -20,15 +20,32 @@ import java.util.List;
  * @param generator what drives the relays ({@code bench.generator=jvm}; {@code node} for the light generator)
  * @param nodeGenerator where the Node generator's files are ({@code bench.nodeGenerator=bench/generator}); installed
  *     like the naive relay, when {@code generator} is {@code node}
+ * @param clusterServers the cluster phase: the jar's modes measured alone and as two nodes on Redis, each in a closed
+ *     loop; the first also in the open loop ({@code bench.clusterServers=has-compat,has-strict}; jars only). The
+ *     cluster phase takes {@code rounds}, {@code serverHeap}, {@code serverJar}, {@code baselineJar}, {@code generator}
+ *     and {@code nodeGenerator} from here too.
+ * @param clusterTopologies the cluster phase: what it deploys, in the first round's order (later rounds reverse it)
+ *     ({@code bench.clusterTopologies=single,cluster}; {@code cluster} alone measures the cluster without comparing)
  */
 public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
-                               Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator) {
+                               Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator,
+                               List<RelayKind> clusterServers, List<Topology> clusterTopologies) {
     public ExternalSettings {
         servers = List.copyOf(servers);
+        clusterServers = List.copyOf(clusterServers);
+        clusterTopologies = List.copyOf(clusterTopologies);
+        if (clusterTopologies.isEmpty()) {
+            throw new IllegalArgumentException("bench.clusterTopologies must name single, cluster or both");
+        }
+        if (clusterServers.isEmpty() || !clusterServers.stream().allMatch(RelayKind::isJar)) {
+            throw new IllegalArgumentException("bench.clusterServers must name has-compat, has-strict, base-compat or"
+                    + " base-strict (the jar's modes), at least one");
+        }
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("bench.servers must name at least one of has-compat, has-strict, node");
         }
-        if (baselineJar == null && servers.stream().anyMatch(RelayKind::isBaseline)) {
+        if (baselineJar == null && (servers.stream().anyMatch(RelayKind::isBaseline)
+                || clusterServers.stream().anyMatch(RelayKind::isBaseline))) {
             throw new IllegalArgumentException("base-compat and base-strict need -Dbench.baselineJar=<jar>");
         }
         if (rounds <= 0) {

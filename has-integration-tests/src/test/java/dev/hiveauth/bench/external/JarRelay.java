@@ -35,6 +35,15 @@ final class JarRelay implements RelayUnderTest {
      */
     static JarRelay start(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout)
             throws IOException {
+        return start(jar, heap, strict, dir, hiveNode, timeout, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, boolean, Path, URI, Duration)}, with {@code moreOptions} for the jar (e.g.
+     * {@code --redis}). A key file {@code has.key} already in {@code dir} is used: the nodes of a cluster share one.
+     */
+    static JarRelay start(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout,
+                          List<String> moreOptions) throws IOException {
         // Made here rather than by the jar, so the wallets know the key without asking for it.
         PublicKey serverKey = ServerKeyFile.loadOrCreate(Files.createDirectories(dir.toAbsolutePath())
                 .resolve("has.key")).publicKey();
@@ -48,6 +57,7 @@ final class JarRelay implements RelayUnderTest {
         if (strict) {
             options.add("--strict-pok");
         }
+        options.addAll(moreOptions);
         return new JarRelay(ChildRelay.start(jar, jvm, dir, hiveNode, timeout, options), serverKey);
     }
 
@@ -76,6 +86,11 @@ final class JarRelay implements RelayUnderTest {
     @Override
     public PublicKey serverKey() {
         return serverKey;
+    }
+
+    /** What its /metrics shows now. */
+    ChildRelay.Metrics metrics() {
+        return relay.metrics();
     }
 
     @Override

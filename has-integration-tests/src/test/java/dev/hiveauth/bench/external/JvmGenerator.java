@@ -1,11 +1,15 @@
 package dev.hiveauth.bench.external;
 
+import dev.hiveauth.bench.Pacing;
 import dev.hiveauth.bench.measure.LatencySummary;
 import dev.hiveauth.bench.roundtrip.BenchAccount;
 import dev.hiveauth.bench.roundtrip.ClosedLoop;
 import dev.hiveauth.bench.roundtrip.Drain;
+import dev.hiveauth.bench.roundtrip.OpenLoop;
+import dev.hiveauth.bench.roundtrip.RequestLoop;
 import dev.hiveauth.bench.roundtrip.RoundTripCorrectness;
 import dev.hiveauth.bench.roundtrip.ServerCounts;
+import dev.hiveauth.bench.roundtrip.SimulatedApp;
 import dev.hiveauth.bench.roundtrip.SimulatedPeers;
 import java.time.Duration;
 import java.util.List;
@@ -13,31 +17,68 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@link GeneratorKind#JVM}: the closed loop of the in-process phases ({@link SimulatedPeers}, {@link ClosedLoop}) in
- * this JVM, whose CPU is then the generator's.
+ * {@link GeneratorKind#JVM}: the simulated peers of the in-process phases ({@link SimulatedPeers}) in this JVM, whose
+ * CPU is then the generator's, sending in a closed loop ({@link ClosedLoop}) or, for latency at a given rate, an open
+ * one ({@link OpenLoop}).
  */
 final class JvmGenerator implements LoadGenerator {
     private static final long PID = ProcessHandle.current().pid();
 
-    private final SimulatedPeers peers;
-    private final int inFlight;
-    private ClosedLoop loop;
-
-    private JvmGenerator(SimulatedPeers peers, int inFlight) {
-        this.peers = peers;
-        this.inFlight = inFlight;
+    /** Starts the APPs' loop for a warm-up and a window. */
+    private interface LoopStart {
+        RequestLoop start(List<SimulatedApp> apps, Duration warmup, Duration window);
     }
 
-    /** Registers {@code accounts} on {@code wallets} wallets; connects {@code apps} APPs, {@code inFlight} each. */
-    static JvmGenerator connect(RelayUnderTest relay, boolean replyPok, List<BenchAccount> accounts, int wallets,
+    private final SimulatedPeers peers;
+    private final LoopStart loopStart;
+    private RequestLoop loop;
+
+    private JvmGenerator(SimulatedPeers peers, LoopStart loopStart) {
+        this.peers = peers;
+        this.loopStart = loopStart;
+    }
+
+    /**
+     * Registers {@code accounts} on {@code wallets} wallets and connects {@code apps} APPs, where {@code targets}
+     * says; once started, each APP keeps {@code inFlight} requests outstanding.
+     */
+    static JvmGenerator connect(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts, int wallets,
                                 int apps, int inFlight) throws Exception {
-        return new JvmGenerator(SimulatedPeers.connect(relay.uri(), relay.serverKey(), replyPok, accounts, wallets,
-                apps), inFlight);
+        return new JvmGenerator(peers(targets, replyPok, accounts, wallets, apps),
+                (appList, warmup, window) -> ClosedLoop.start(appList, inFlight, warmup, window));
+    }
+
+    /**
+     * As {@link #connect}, but once started the APPs send {@code rate} requests per second in all on a fixed
+     * schedule, and the latency counts from each request's scheduled send.
+     */
+    static JvmGenerator atRate(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts, int wallets,
+                               int apps, int rate) throws Exception {
+        return new JvmGenerator(peers(targets, replyPok, accounts, wallets, apps),
+                (appList, warmup, window) -> OpenLoop.start(appList, rate, warmup, window));
+    }
+
+    private static SimulatedPeers peers(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts,
+                                        int wallets, int apps) throws Exception {
+        return SimulatedPeers.connect(targets.apps(), targets.wallets(), targets.serverKey(), replyPok, accounts,
+                wallets, apps);
+    }
+
+    /**
+     * Runs a closed loop of {@code inFlight} requests per APP for {@code length}, then waits up to {@code drainTimeout}
+     * for its last answers: the relay's JIT at work before an open loop starts (a cold cluster node at the full rate
+     * at once times its Redis commands out in its first seconds). Its requests are judged with the rest.
+     */
+    void warmUp(Duration length, int inFlight, Duration drainTimeout) {
+        ClosedLoop warming = ClosedLoop.start(peers.apps(), inFlight, length, Duration.ZERO);
+        warming.awaitWindowStart();
+        warming.stopSending();
+        Pacing.awaitCondition(() -> peers.outstanding() == 0, drainTimeout);
     }
 
     @Override
     public void start(Duration warmup, Duration window) {
-        loop = ClosedLoop.start(peers.apps(), inFlight, warmup, window);
+        loop = loopStart.start(peers.apps(), warmup, window);
     }
 
     @Override
@@ -68,6 +109,11 @@ final class JvmGenerator implements LoadGenerator {
     @Override
     public LatencySummary latency() {
         return loop.latency();
+    }
+
+    /** How late an open loop's sender got behind its schedule at worst; 0 for a closed loop. */
+    long maxSendLagNanos() {
+        return loop instanceof OpenLoop open ? open.maxSendLagNanos() : 0;
     }
 
     @Override

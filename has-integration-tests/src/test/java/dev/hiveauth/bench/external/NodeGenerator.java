@@ -68,15 +68,15 @@ final class NodeGenerator implements LoadGenerator {
     }
 
     /**
-     * Starts the generator installed in {@code installed} against {@code relay}: {@code wallets} processes register
+     * Starts the generator installed in {@code installed} against {@code targets}: {@code wallets} processes register
      * their share of {@code accounts} (each account on exactly one wallet, proving every reply when {@code replyPok}),
      * then {@code apps} processes connect, each to keep {@code inFlight} requests outstanding once started, and to
      * wait up to {@code drainTimeout} for the last answers once stopped. Configuration and logs go to {@code runDir}.
      */
-    static NodeGenerator connect(Path installed, Path runDir, RelayUnderTest relay, boolean replyPok,
+    static NodeGenerator connect(Path installed, Path runDir, PeerTargets targets, boolean replyPok,
                                  List<BenchAccount> accounts, int wallets, int apps, int inFlight,
                                  Duration drainTimeout) throws IOException, InterruptedException {
-        Path config = writeConfig(Files.createDirectories(runDir.toAbsolutePath()).resolve("generator.json"), relay,
+        Path config = writeConfig(Files.createDirectories(runDir.toAbsolutePath()).resolve("generator.json"), targets,
                 replyPok, accounts, inFlight, drainTimeout);
         NodeGenerator generator = new NodeGenerator(new ArrayList<>(), new ArrayList<>());
         try {
@@ -104,8 +104,11 @@ final class NodeGenerator implements LoadGenerator {
         return generator;
     }
 
-    /** What generator.js reads: the relay, the key to prove to, the load, and each account with its payloads. */
-    private static Path writeConfig(Path file, RelayUnderTest relay, boolean replyPok, List<BenchAccount> accounts,
+    /**
+     * What generator.js reads: the relay (the wallets' own when they connect elsewhere), the key to prove to, the load,
+     * and each account with its payloads.
+     */
+    private static Path writeConfig(Path file, PeerTargets targets, boolean replyPok, List<BenchAccount> accounts,
                                     int inFlight, Duration drainTimeout) throws IOException {
         HexFormat hex = HexFormat.of();
         // The same app identity the JVM generator sends; encrypted once per account instead of once per request.
@@ -115,8 +118,9 @@ final class NodeGenerator implements LoadGenerator {
                 "key", hex.formatHex(account.key().toBytes()), "requestData", request.encrypt(account.authKey()),
                 "ackData", answer.encrypt(account.authKey()))).toList();
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("relay", relay.uri().toString());
-        config.put("serverKey", hex.formatHex(relay.serverKey().toBytes()));
+        config.put("relay", targets.apps().toString());
+        config.put("walletRelay", targets.wallets().toString());
+        config.put("serverKey", hex.formatHex(targets.serverKey().toBytes()));
         config.put("replyPok", replyPok);
         config.put("inFlight", inFlight);
         config.put("drainMillis", drainTimeout.toMillis());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * (a JVM's GC and JIT threads, Node's libuv threads included), and of the whole machine.
  */
 final class ProcCpu {
-    private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
+    static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
 
     private ProcCpu() {
     }

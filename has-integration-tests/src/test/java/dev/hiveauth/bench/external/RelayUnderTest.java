@@ -14,6 +14,11 @@ interface RelayUnderTest extends AutoCloseable {
     /** The key the wallets prove their accounts to. */
     PublicKey serverKey();
 
+    /** Where the peers connect: APPs and wallets alike on this relay. */
+    default PeerTargets targets() {
+        return PeerTargets.one(uri(), serverKey());
+    }
+
     /** What the relay counted so far, or null: it counts nothing. */
     ServerCounts counts();
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * answered, until told to stop; the answers arriving inside the measured window are counted, with their latency
  * from the APP's send.
  */
-public final class ClosedLoop {
+public final class ClosedLoop implements RequestLoop {
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong answeredInWindow = new AtomicLong();
     private final long windowStartNanos;
@@ -48,25 +48,29 @@ public final class ClosedLoop {
         return loop;
     }
 
-    /** Returns when the warm-up is over: take the window's first readings then. */
+    @Override
     public void awaitWindowStart() {
         Pacing.sleepUntil(windowStartNanos);
     }
 
-    /** Returns when the measured window is over: take its last readings then. */
+    @Override
     public void awaitWindowEnd() {
         Pacing.sleepUntil(windowEndNanos);
     }
 
     /** No request is sent after this; those in flight are still answered and counted. */
+    @Override
     public void stopSending() {
         sending = false;
     }
 
+    @Override
     public long answeredInWindow() {
         return answeredInWindow.get();
     }
 
+    /** APP send → auth_ack, for the answers arriving in the window. */
+    @Override
     public LatencySummary latency() {
         return latencies.summary();
     }

@@ -24,10 +24,19 @@ public final class SimulatedPeers implements AutoCloseable {
 
     /**
      * Connects {@code pksas} PKSAs, each registering its share of {@code accounts} with proofs for
-     * {@code serverKey} (and proving each reply when {@code replyPok}), then {@code apps} APPs.
+     * {@code serverKey} (and proving each reply when {@code replyPok}), then {@code apps} APPs, all to {@code relay}.
      */
     public static SimulatedPeers connect(URI relay, PublicKey serverKey, boolean replyPok, List<BenchAccount> accounts,
                                          int pksas, int apps) throws Exception {
+        return connect(relay, relay, serverKey, replyPok, accounts, pksas, apps);
+    }
+
+    /**
+     * As {@link #connect(URI, PublicKey, boolean, List, int, int)}, the APPs to {@code appRelay} and the PKSAs to
+     * {@code pksaRelay}: two nodes of a cluster, so that every request and every reply crosses from one to the other.
+     */
+    public static SimulatedPeers connect(URI appRelay, URI pksaRelay, PublicKey serverKey, boolean replyPok,
+                                         List<BenchAccount> accounts, int pksas, int apps) throws Exception {
         // Tyrus's own scheduler would take a thread hop for every message (see SessionScheduler).
         ClientManager client = new TyrusClient();
         // Without this, Tyrus gives every session its own transport with three threads of its own.
@@ -37,14 +46,14 @@ public final class SimulatedPeers implements AutoCloseable {
             int perPksa = accounts.size() / pksas;
             for (int p = 0; p < pksas; p++) {
                 int to = p == pksas - 1 ? accounts.size() : (p + 1) * perPksa;
-                peers.pksas.add(SimulatedPksa.connect(client, relay, serverKey, replyPok,
+                peers.pksas.add(SimulatedPksa.connect(client, pksaRelay, serverKey, replyPok,
                         accounts.subList(p * perPksa, to), SETUP_TIMEOUT));
             }
             for (int a = 0; a < apps; a++) {
                 // Each APP starts on a different account, so the accounts (and PKSAs) share the load evenly.
                 List<BenchAccount> rotated = new ArrayList<>(accounts.subList(a % accounts.size(), accounts.size()));
                 rotated.addAll(accounts.subList(0, a % accounts.size()));
-                peers.apps.add(SimulatedApp.connect(client, relay, rotated, SETUP_TIMEOUT));
+                peers.apps.add(SimulatedApp.connect(client, appRelay, rotated, SETUP_TIMEOUT));
             }
         } catch (Exception | Error e) {
             peers.close();

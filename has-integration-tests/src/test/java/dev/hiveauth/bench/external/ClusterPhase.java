@@ -1,0 +1,186 @@
+package dev.hiveauth.bench.external;
+
+import dev.hiveauth.bench.BenchSettings;
+import dev.hiveauth.bench.LoadBenchmark;
+import dev.hiveauth.bench.Pacing;
+import dev.hiveauth.bench.measure.ChildProfiler;
+import dev.hiveauth.bench.measure.HotspotProfiler.Hotspots;
+import dev.hiveauth.bench.roundtrip.BenchAccount;
+import dev.hiveauth.bench.roundtrip.RoundTripCorrectness;
+import dev.hiveauth.bench.roundtrip.SaturationPhase;
+import dev.hiveauth.it.fixture.ChildRelay;
+import dev.hiveauth.protocol.testing.FakeHiveNode;
+import dev.hiveauth.protocol.testing.LocalRedis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * has-server.jar as two nodes of a cluster on one Redis, next to one node alone, in the same run and by the same
+ * generator (issue 11): APPs on node 1 and wallets on node 2, so that every request and every reply crosses nodes
+ * through Redis. Per round and mode ({@link ExternalSettings#clusterServers()}), a closed loop through each
+ * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode, an open
+ * loop at {@code bench.rate} through each (the JVM generator: the Node one has no open loop), after a closed loop of
+ * {@code bench.warmup} from the same peers. The order of the topologies is reversed every other round, so a drift in
+ * the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
+ * whole phase, each cluster under a key prefix of its own.
+ * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
+ * counters, the nodes' timings of their Redis commands and every process's threads over the window, and, with
+ * profiling on, samples every node of the last round's closed loops with JFR in a second window.
+ */
+public final class ClusterPhase {
+    private ClusterPhase() {
+    }
+
+    /** Runs every round and writes the nodes' logs and recordings under {@code reportDir/cluster}. */
+    public static ClusterResult run(BenchSettings settings) throws Exception {
+        ExternalSettings external = settings.external();
+        Path dir = settings.reportDir().resolve("cluster");
+        List<BenchAccount> accounts = BenchAccount.create(settings.accounts());
+        Path nodeGenerator = external.generator() == GeneratorKind.NODE
+                ? NodeGenerator.install(external.nodeGenerator(), dir.resolve("generator")) : null;
+        List<ClusterRun> runs = new ArrayList<>();
+        String redisVersion;
+        try (FakeHiveNode hive = FakeHiveNode.start(ExternalPhase.chainOf(accounts));
+             LocalRedis redis = LocalRedis.start()) {
+            redisVersion = RedisWindow.version(redis);
+            Rig rig = new Rig(settings, accounts, hive, redis, nodeGenerator, dir);
+            for (int round = 1; round <= external.rounds(); round++) {
+                List<Topology> order = new ArrayList<>(external.clusterTopologies());
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                boolean lastRound = round == external.rounds();
+                for (RelayKind server : external.clusterServers()) {
+                    for (Topology topology : order) {
+                        runs.add(progress(rig.closedLoop(server, topology, round, settings.profile() && lastRound)));
+                    }
+                }
+                for (Topology topology : order) {
+                    runs.add(progress(rig.atRate(external.clusterServers().get(0), topology, round)));
+                }
+            }
+        }
+        return ClusterResult.of(settings.inFlight() + " in flight per APP x " + settings.apps() + " APPs, "
+                        + settings.pksas() + " wallets, " + settings.accounts() + " accounts",
+                external.generator().description(), settings.rate(), settings.warmup(), settings.window(),
+                settings.rateWarmup(), settings.rateWindow(), external.rounds(), redisVersion, runs);
+    }
+
+    private static ClusterRun progress(ClusterRun run) {
+        LoadBenchmark.progress("cluster, round %d, %s, %s, %s: %.1f round trips/s; nodes %s µs CPU per round trip%s;"
+                        + " client p50 %.2f ms, p99 %.2f ms; %s", run.round(), run.server(), run.topology(), run.load(),
+                run.roundTripsPerSecond(), run.nodeCpuMicrosPerRoundTrip(), run.redis() == null ? ""
+                        : String.format(Locale.ROOT, ", Redis %.1f µs and %.1f commands",
+                        run.redis().cpuMicros(), run.redis().commands()), run.clientLatency().p50Ms(),
+                run.clientLatency().p99Ms(), run.ok() ? "correct" : "FAILED " + run.correctness().samples()
+                        + (run.topology().equals(Topology.CLUSTER.settingName()) ? " crossed " + run.forwardsAcross()
+                        + "/" + run.repliesAcross() + " of " + run.correctness().sent() : ""));
+        return run;
+    }
+
+    /** What every run of the phase shares: the accounts, the fake Hive node, the Redis, the installed generator. */
+    private record Rig(BenchSettings settings, List<BenchAccount> accounts, FakeHiveNode hive, LocalRedis redis,
+                       Path nodeGenerator, Path dir) {
+
+        /** A closed loop through {@code topology}, by the generator {@code bench.generator} names. */
+        ClusterRun closedLoop(RelayKind server, Topology topology, int round, boolean profile) throws Exception {
+            Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-" + round);
+            try (JarNodes nodes = start(server, topology, runDir);
+                 LoadGenerator generator = closedLoopGenerator(server, nodes.targets(), runDir)) {
+                return measure(server, topology, ClusterRun.CLOSED_LOOP, round, nodes, generator,
+                        settings.warmup(), settings.window(), profile ? runDir : null);
+            }
+        }
+
+        /**
+         * {@code bench.rate} requests per second through {@code topology}, from this JVM's simulated peers, once a
+         * closed loop of {@code bench.warmup} has warmed the nodes up.
+         */
+        ClusterRun atRate(RelayKind server, Topology topology, int round) throws Exception {
+            Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-rate-" + round);
+            try (JarNodes nodes = start(server, topology, runDir);
+                 JvmGenerator generator = JvmGenerator.atRate(nodes.targets(), server.replyPok(), accounts,
+                         settings.pksas(), settings.apps(), settings.rate())) {
+                generator.warmUp(settings.warmup(), settings.inFlight(), settings.drainTimeout());
+                return measure(server, topology, settings.rate() + "/s", round, nodes, generator,
+                        settings.rateWarmup(), settings.rateWindow(), null);
+            }
+        }
+
+        private JarNodes start(RelayKind server, Topology topology, Path runDir) throws IOException {
+            ExternalSettings external = settings.external();
+            if (topology == Topology.CLUSTER) {
+                // The keys of earlier runs would expire during this one, on Redis's CPU: each run starts from nothing.
+                redis.flushAll();
+            }
+            return JarNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
+                    external.serverHeap(), server.replyPok(), runDir, hive.uri(), settings.serverTimeout(), redis);
+        }
+
+        private LoadGenerator closedLoopGenerator(RelayKind server, PeerTargets targets, Path runDir)
+                throws Exception {
+            return switch (settings.external().generator()) {
+                case JVM -> JvmGenerator.connect(targets, server.replyPok(), accounts, settings.pksas(),
+                        settings.apps(), settings.inFlight());
+                case NODE -> NodeGenerator.connect(nodeGenerator, runDir.resolve("generator"), targets,
+                        server.replyPok(), accounts, settings.pksas(), settings.apps(), settings.inFlight(),
+                        settings.drainTimeout());
+            };
+        }
+
+        /** Warm-up, the measured window, the profiling window when {@code profileDir} is set, the drain. */
+        private ClusterRun measure(RelayKind server, Topology topology, String load, int round, JarNodes nodes,
+                                   LoadGenerator generator, Duration warmup, Duration window, Path profileDir)
+                throws Exception {
+            generator.start(warmup, window);
+            generator.awaitWindowStart();
+            ClusterWindow measured = ClusterWindow.open(nodes, topology == Topology.CLUSTER ? redis : null, generator);
+            generator.awaitWindowEnd();
+            ClusterWindow.Figures figures = measured.close();
+            Map<String, Hotspots> hotspots = profileDir == null ? Map.of()
+                    : profile(nodes, profileDir, SaturationPhase.profilingWindow(window));
+            generator.stopSending();
+            RoundTripCorrectness correctness = generator.drain(nodes::counts, settings.drainTimeout());
+            long lag = generator instanceof JvmGenerator jvm ? jvm.maxSendLagNanos() : 0;
+            ClusterRun.Crossings crossed = topology == Topology.CLUSTER ? crossings(nodes) : ClusterRun.Crossings.NONE;
+            return ClusterRun.of(server, topology, load, round, window, generator.answeredInWindow(),
+                    generator.latency(), lag, figures, crossed, hotspots, correctness);
+        }
+    }
+
+    /** Samples every node at once for {@code length} from when the last JFR has started. */
+    private static Map<String, Hotspots> profile(JarNodes nodes, Path dir, Duration length) throws IOException {
+        Map<String, ChildProfiler> profilers = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> node : nodes.pids().entrySet()) {
+            profilers.put(node.getKey(), ChildProfiler.start(node.getValue(),
+                    Files.createDirectories(dir.resolve(node.getKey()))));
+        }
+        Pacing.sleepUntil(System.nanoTime() + length.toNanos());
+        Map<String, Hotspots> hotspots = new LinkedHashMap<>();
+        for (Map.Entry<String, ChildProfiler> profiler : profilers.entrySet()) {
+            hotspots.put(profiler.getKey(), profiler.getValue().stop());
+        }
+        return hotspots;
+    }
+
+    /** What crossed between the nodes over the whole run, by their own counts. */
+    private static ClusterRun.Crossings crossings(JarNodes nodes) {
+        long forwards = 0;
+        long replies = 0;
+        long recovered = 0;
+        for (ChildRelay.Metrics metrics : nodes.metrics().values()) {
+            forwards += NodeMetrics.acrossNodes(metrics, "forward");
+            replies += NodeMetrics.acrossNodes(metrics, "reply");
+            recovered += NodeMetrics.recovered(metrics);
+        }
+        return new ClusterRun.Crossings(forwards, replies, recovered);
+    }
+}
