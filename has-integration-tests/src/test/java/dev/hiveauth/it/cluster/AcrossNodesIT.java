@@ -143,14 +143,7 @@ class AcrossNodesIT {
 
     @Test
     void everyWaitPrecedesItsReply_andWaitsComeInOrder_evenWhenTheWalletAnswersAtOnce() {
-        WirePeer[] wallet = new WirePeer[1];
-        wallet[0] = WirePeer.connect(cluster.uri(1), frame -> {
-            if (frame.contains("\"auth_req\"")) {
-                wallet[0].send(cluster.authAck(uuidOf(frame)));
-            }
-        });
-        wallet[0].await("connected");
-        cluster.registerAlice(wallet[0]);
+        WirePeer wallet = cluster.approvingWallet(1);
         WirePeer app = cluster.connect(0);
         int count = 200;
         for (int i = 0; i < count; i++) {
@@ -176,7 +169,7 @@ class AcrossNodesIT {
         }
         assertThat(seenWaits).hasSize(count).doesNotHaveDuplicates();
         Map<String, String> dataByUuid = new java.util.HashMap<>();
-        for (JsonNode forwarded : wallet[0].received("auth_req")) {
+        for (JsonNode forwarded : wallet.received("auth_req")) {
             dataByUuid.put(forwarded.get("uuid").asText(), forwarded.get("data").asText());
         }
         List<String> sentOrder = new ArrayList<>();
@@ -185,15 +178,6 @@ class AcrossNodesIT {
         }
         assertThat(seenWaits.stream().map(dataByUuid::get).toList()).as("waits in the order requests were sent")
                 .isEqualTo(sentOrder);
-        wallet[0].close();
-    }
-
-    private static String uuidOf(String frame) {
-        try {
-            return WirePeer.JSON.readTree(frame).get("uuid").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

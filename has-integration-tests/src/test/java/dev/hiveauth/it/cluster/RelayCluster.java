@@ -179,6 +179,27 @@ final class RelayCluster implements AutoCloseable {
         return peer;
     }
 
+    /**
+     * A wallet peer registered for alice on the node that approves, with alice's proof, every request it is given, again
+     * if it is given one again.
+     */
+    WirePeer approvingWallet(int index) {
+        WirePeer[] wallet = new WirePeer[1];
+        wallet[0] = WirePeer.connect(uri(index), frame -> {
+            if (frame.contains("\"auth_req\"")) {
+                try {
+                    wallet[0].send(authAck(WirePeer.JSON.readTree(frame).get("uuid").asText()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("the relay sent a frame that is not JSON: " + frame, e);
+                }
+            }
+        });
+        peers.add(wallet[0]);
+        wallet[0].await("connected");
+        registerAlice(wallet[0]);
+        return wallet[0];
+    }
+
     /** A wallet peer registered for alice on the node. */
     WirePeer aliceWallet(int index) {
         WirePeer wallet = connect(index);

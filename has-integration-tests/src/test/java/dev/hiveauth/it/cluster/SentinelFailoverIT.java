@@ -88,15 +88,7 @@ class SentinelFailoverIT {
 
     @Test
     void requestsMadeWhileFailingOver_areRefusedWithTheReason_orAnswered_evenThoseTheOldPrimaryLost() {
-        WirePeer[] wallet = new WirePeer[1];
-        // answers every request it is given, again if it is given one again
-        wallet[0] = WirePeer.connect(cluster.uri(1), frame -> {
-            if (frame.contains("\"auth_req\"")) {
-                wallet[0].send(cluster.authAck(uuidOf(frame)));
-            }
-        });
-        wallet[0].await("connected");
-        cluster.registerAlice(wallet[0]);
+        WirePeer wallet = cluster.approvingWallet(1);
         WirePeer app = cluster.connect(0);
 
         CompletableFuture<LocalRedis> failingOver = CompletableFuture.supplyAsync(sentinels::failover);
@@ -133,15 +125,6 @@ class SentinelFailoverIT {
         }
         LOG.info("{}; made again by their node: {}", counts, cluster.metric(0, "has.cluster.recovered", "kind", "request"));
         assertThat(app.received("auth_ack")).as(counts).hasSize(accepted.size());
-        wallet[0].close();
-    }
-
-    private static String uuidOf(String frame) {
-        try {
-            return WirePeer.JSON.readTree(frame).get("uuid").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Paces the requests: one every {@code pause}, however fast the relay answers. */

@@ -177,11 +177,6 @@ public final class RedisRequestStore implements RequestStore {
         }
     }
 
-    /** This node's id in Redis, new at each start: a restarted node never gets what was meant for its previous life. */
-    public String nodeId() {
-        return node;
-    }
-
     @Override
     public void open(Deliveries deliveries) {
         this.deliveries = deliveries;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +101,7 @@ final class Registrar {
         lookUp(proofs.keySet()).whenComplete((keysByAccount, lookupFailure) -> {
             shares.lookupsReleased(pksa.share(), lookups);
             if (lookupFailure != null) {
-                Throwable cause = lookupFailure instanceof CompletionException && lookupFailure.getCause() != null
-                        ? lookupFailure.getCause() : lookupFailure;
+                Throwable cause = Stores.cause(lookupFailure);
                 pksa.log().warn(LOG, "cannot look up {}: {}", Shown.names(proofs.keySet()), cause.toString());
                 String reason = cause instanceof AccountKeysBusyException ? cause.getMessage()
                         : "cannot check the account on chain now";

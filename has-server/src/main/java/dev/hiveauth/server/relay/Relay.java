@@ -257,9 +257,4 @@ public final class Relay implements ConnectionHandler {
     public int walletsRegisteredFor(String account) {
         return registrations.of(account).size();
     }
-
-    /** Requests this node's APP connections wait for. */
-    public int requestsWaitingHere() {
-        return router.waitingHere();
-    }
 }

@@ -238,11 +238,6 @@ final class RequestRouter implements RequestStore.Deliveries {
         return clock.millis();
     }
 
-    /** Requests APP connections of this node wait for. */
-    int waitingHere() {
-        return appRequests.size();
-    }
-
     private void refuse(Peer app, String type, String reason) {
         metrics.request(type, Outcome.REJECTED);
         app.answer(new ErrorMessage(reason));

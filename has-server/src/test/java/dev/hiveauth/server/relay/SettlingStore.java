@@ -27,10 +27,6 @@ final class SettlingStore implements RequestStore {
         this.inner = inner;
     }
 
-    RequestStore inner() {
-        return inner;
-    }
-
     /** Waits until no stage is in flight and everything published to this node has been delivered. */
     void settle() {
         await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10)).until(() -> inFlight.get() == 0);
