@@ -374,13 +374,15 @@ class ScriptedCorrelationTest {
         try (HasClient direct = HasClient.builder().server(has.url()).clock(clock).executor(Runnable::run).build()) {
             CompletableFuture<SignResult> sign = direct.sign(SignRequest.newBuilder(alice()).keyType(KeyType.POSTING)
                     .operations(JSON.readTree("[]")).onWait(wait -> events.add("wait " + wait.uuid())).build());
-            sign.thenRun(() -> events.add("result"));
+            // the callback runs on the thread that completes the sign, maybe after this thread sees it complete
+            CompletableFuture<Void> resultSeen = sign.thenRun(() -> events.add("result"));
             ScriptedHas.Peer peer = has.nextPeer();
             peer.next(SignReq.class);
             peer.send(new SignWait("u-1", inAMinute()));
             peer.send(SignAck.broadcast("u-1", "txid", null));
 
             assertThat(sign).succeedsWithin(WAIT);
+            assertThat(resultSeen).succeedsWithin(WAIT);
             assertThat(events).containsExactly("wait u-1", "result");
         }
     }
