@@ -1,6 +1,6 @@
 package dev.hiveauth.server.cluster;
 
-import java.util.Iterator;
+import dev.hiveauth.server.relay.ExpiryBuckets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,11 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * the requests its APP connections wait for (so that after a gap it can look for replies it missed).
  */
 final class KnownRequests<T> {
+    private static final long SECOND = 1000;
+
     private final Map<String, Entry<T>> byUuid = new ConcurrentHashMap<>();
+    /** The uuids by the second they expire, so a sweep walks what is due, not every request of the last minute. */
+    private final ExpiryBuckets<String> expiring = new ExpiryBuckets<>(this::until);
+    /** Where the running or last sweep stands: an uuid is never put into a second it may be taking out. */
+    private volatile long sweepingAt = Long.MIN_VALUE / 2;
 
     /** Remembers the value until {@code until}; false if the uuid was known already. */
     boolean add(String uuid, T value, long until) {
-        return byUuid.putIfAbsent(uuid, new Entry<>(value, until)) == null;
+        if (byUuid.putIfAbsent(uuid, new Entry<>(value, until)) != null) {
+            return false;
+        }
+        track(uuid, until);
+        return true;
     }
 
     /**
@@ -30,6 +40,9 @@ final class KnownRequests<T> {
             }
             return known;
         });
+        if (added[0]) {
+            track(uuid, until); // its earlier second, if it had one, finds the later time and moves it
+        }
         return added[0];
     }
 
@@ -53,13 +66,24 @@ final class KnownRequests<T> {
         return byUuid.size();
     }
 
-    /** Forgets what is past its time. */
+    /** Forgets what is past its time. One caller at a time. */
     void sweep(long now) {
-        for (Iterator<Entry<T>> entries = byUuid.values().iterator(); entries.hasNext(); ) {
-            if (entries.next().until <= now) {
-                entries.remove();
-            }
+        sweepingAt = now;
+        for (String uuid : expiring.sweep(now)) {
+            byUuid.computeIfPresent(uuid, (id, entry) -> entry.until <= now ? null : entry);
         }
+    }
+
+    private void track(String uuid, long until) {
+        // An uuid already due (a catch-up may bring a request at its last moment) goes a second past the sweep's now,
+        // never into a second the sweep is emptying.
+        expiring.add(Math.max(until, sweepingAt + SECOND), uuid);
+    }
+
+    /** When the uuid's entry stops being kept; long past (so it is let go) once it is gone. */
+    private long until(String uuid) {
+        Entry<T> entry = byUuid.get(uuid);
+        return entry == null ? Long.MIN_VALUE : entry.until;
     }
 
     private record Entry<T>(T value, long until) {

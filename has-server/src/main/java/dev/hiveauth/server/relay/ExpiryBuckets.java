@@ -14,20 +14,22 @@ import java.util.function.ToLongFunction;
  * is an append to the bucket of its second (a few dozen seconds are live at once), where a priority queue of every
  * request waiting or kept for attach — hundreds of thousands on a busy relay — cost a lock and a sift each time.
  * Adds never land in a second the sweep has passed: a request's deadline is at least a second ahead of its arrival.
+ *
+ * @param <T> what is tracked: a request, or its uuid
  */
-final class ExpiryBuckets<T> {
+public final class ExpiryBuckets<T> {
     private static final long SECOND = 1000;
 
     private final ConcurrentSkipListMap<Long, Queue<T>> bySecond = new ConcurrentSkipListMap<>();
     private final ToLongFunction<T> liveUntil;
 
     /** {@code liveUntil} tells when an entry stops being live now; it may move later (a request answered). */
-    ExpiryBuckets(ToLongFunction<T> liveUntil) {
+    public ExpiryBuckets(ToLongFunction<T> liveUntil) {
         this.liveUntil = liveUntil;
     }
 
     /** Tracks {@code request} until {@code at} (epoch millis), when a sweep looks at it again. */
-    void add(long at, T request) {
+    public void add(long at, T request) {
         bySecond.computeIfAbsent(Math.floorDiv(at, SECOND), second -> new ConcurrentLinkedQueue<>()).add(request);
     }
 
@@ -35,7 +37,7 @@ final class ExpiryBuckets<T> {
      * Takes out and returns every request no longer live at {@code now}; one answered meanwhile moves to the second
      * its reply stops being kept. One caller at a time.
      */
-    List<T> sweep(long now) {
+    public List<T> sweep(long now) {
         List<T> due = new ArrayList<>();
         long currentSecond = Math.floorDiv(now, SECOND);
         Iterator<Map.Entry<Long, Queue<T>>> buckets =

@@ -11,7 +11,8 @@ final class HeldRequest {
     private static final AtomicLong ARRIVALS = new AtomicLong();
 
     private final long arrival = ARRIVALS.incrementAndGet();
-    private final StoredRequest request;
+    /** The request; once answered, without its forwarded frame, which no wallet will be sent again. */
+    private StoredRequest request;
     private String appConnection;
     private boolean answered;
     private String keptReplyFrame;
@@ -22,8 +23,13 @@ final class HeldRequest {
         this.appConnection = request.appConnection();
     }
 
-    StoredRequest request() {
+    synchronized StoredRequest request() {
         return request;
+    }
+
+    /** The request as wallets receive it, while it waits for one; null once answered or past its time. */
+    synchronized RequestStore.Forward forwardIfWaiting(long now) {
+        return answered || now >= request.expire() ? null : request.forward();
     }
 
     Family family() {
@@ -47,11 +53,18 @@ final class HeldRequest {
         return answered;
     }
 
-    /** Records the winning reply, kept until {@code keepUntil} unless null (no room to keep it). */
+    /**
+     * Records the winning reply, kept until {@code keepUntil} unless null (no room to keep it: then only the fact that
+     * it was answered stays, until the request's own expiry, so a second reply is told so rather than "expired").
+     */
     synchronized void answer(String keptFrame, long keepUntil) {
         answered = true;
         keptReplyFrame = keptFrame;
-        replyKeptUntil = keepUntil;
+        replyKeptUntil = keptFrame == null ? Math.min(keepUntil, request.expire()) : keepUntil;
+        // The forwarded frame (the request's data, often most of its bytes) is not needed any more: at tens of
+        // thousands of requests a second it was most of the heap held for a minute.
+        request = new StoredRequest(request.uuid(), request.family(), request.account(), request.expire(), null,
+                request.appConnection());
     }
 
     /** Binds the request to another APP connection, if there is still something to attach to. */

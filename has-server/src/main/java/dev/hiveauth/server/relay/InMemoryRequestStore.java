@@ -2,7 +2,6 @@ package dev.hiveauth.server.relay;
 
 import dev.hiveauth.protocol.message.Family;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,21 +132,22 @@ public final class InMemoryRequestStore implements RequestStore {
 
     @Override
     public CompletionStage<Waiting> waiting(String account, long now) {
-        List<HeldRequest> waiting = new ArrayList<>();
+        List<Map.Entry<Long, Forward>> waiting = new ArrayList<>();
         synchronized (lockOf(account)) {
             Set<HeldRequest> requests = waitingByAccount.get(account);
             if (requests != null) {
                 for (HeldRequest held : requests) {
-                    if (!held.isAnswered() && held.isLive(now)) {
-                        waiting.add(held);
+                    Forward forward = held.forwardIfWaiting(now); // taken now: an answer drops the frame
+                    if (forward != null) {
+                        waiting.add(Map.entry(held.arrival(), forward));
                     }
                 }
             }
         }
-        waiting.sort(Comparator.comparingLong(HeldRequest::arrival));
+        waiting.sort(Map.Entry.comparingByKey());
         List<Forward> forwards = new ArrayList<>(waiting.size());
-        for (HeldRequest held : waiting) {
-            forwards.add(held.request().forward());
+        for (Map.Entry<Long, Forward> entry : waiting) {
+            forwards.add(entry.getValue());
         }
         // Read under the lock every create forwards under: no request can come both ways once this returns.
         return CompletableFuture.completedFuture(new Waiting(forwards, DONE));
