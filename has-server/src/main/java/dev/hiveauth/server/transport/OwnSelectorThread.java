@@ -28,7 +28,8 @@ final class OwnSelectorThread implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(OwnSelectorThread.class);
 
     private final NIOConnection connection;
-    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>(); // guarded by this
+    /** Sends handed over and not run yet; made at the first, as most connections never need it. Guarded by this. */
+    private ArrayDeque<Runnable> waiting;
     private boolean turnAsked; // guarded by this
 
     OwnSelectorThread(NIOConnection connection) {
@@ -43,7 +44,10 @@ final class OwnSelectorThread implements Executor {
             return;
         }
         synchronized (this) {
-            if (!waiting.isEmpty() || runner.getRunnerThread() != Thread.currentThread()) {
+            if (waiting != null && !waiting.isEmpty() || runner.getRunnerThread() != Thread.currentThread()) {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>(4);
+                }
                 waiting.add(send);
                 if (!turnAsked) {
                     turnAsked = true;
@@ -53,11 +57,6 @@ final class OwnSelectorThread implements Executor {
             }
         }
         runSafely(send);
-    }
-
-    /** Sends handed over and not run yet. */
-    synchronized int waitingCount() {
-        return waiting.size();
     }
 
     private void askForTurn(SelectorRunner runner) {
