@@ -179,4 +179,9 @@ public final class InMemoryRequestStore implements RequestStore {
     public int requestCount() {
         return byUuid.size();
     }
+
+    @Override
+    public boolean answersAtOnce() {
+        return true;
+    }
 }

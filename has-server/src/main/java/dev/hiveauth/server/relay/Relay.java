@@ -138,6 +138,11 @@ public final class Relay implements ConnectionHandler {
     }
 
     @Override
+    public boolean sendsWithinReads() {
+        return store.answersAtOnce();
+    }
+
+    @Override
     public void onClose(Connection connection) {
         Peer peer = peers.remove(connection);
         if (peer == null) {

@@ -66,6 +66,14 @@ public interface RequestStore extends AutoCloseable {
     /** Requests this store holds in this process (waiting, or answered and kept for attach). */
     int requestCount();
 
+    /**
+     * True when every stage this store returns is complete when the call returns (a store in this JVM's memory): what
+     * the relay sends on its answers then leaves from the thread that handles the frame.
+     */
+    default boolean answersAtOnce() {
+        return false;
+    }
+
     /** False while the store cannot take new requests (its database unreachable); {@code /health} says so. */
     default boolean isAvailable() {
         return true;

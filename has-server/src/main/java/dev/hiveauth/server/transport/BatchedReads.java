@@ -12,11 +12,18 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 /**
  * Grizzly's same-thread strategy (frames are handled on the selector thread that read them: nothing the relay does
  * there waits, so a hand-off to a worker thread per read was only a queue and a wake-up) with a {@link WriteBatch}
- * open around each read, so that what the read makes the relay send leaves in one write per peer.
+ * open around each read, so that what the read makes the relay send leaves in one write per peer — or, when the relay
+ * also sends from other threads, a batch that holds nothing and only tells which connection the thread reads.
  */
 @SuppressWarnings("rawtypes") // Grizzly's IOStrategy declares its methods with the raw Connection
 final class BatchedReads implements IOStrategy {
     private final IOStrategy sameThread = SameThreadIOStrategy.getInstance();
+    private final boolean holdFrames;
+
+    /** {@code holdFrames}: whether a read's frames wait for its end (see {@link WriteBatch}). */
+    BatchedReads(boolean holdFrames) {
+        this.holdFrames = holdFrames;
+    }
 
     @Override
     public boolean executeIoEvent(Connection connection, IOEvent ioEvent) throws IOException {
@@ -25,7 +32,7 @@ final class BatchedReads implements IOStrategy {
 
     @Override
     public boolean executeIoEvent(Connection connection, IOEvent ioEvent, boolean isIoEventEnabled) throws IOException {
-        WriteBatch batch = ioEvent == IOEvent.READ ? WriteBatch.open(connection) : null;
+        WriteBatch batch = ioEvent == IOEvent.READ ? WriteBatch.open(connection, holdFrames) : null;
         if (batch == null) {
             return sameThread.executeIoEvent(connection, ioEvent, isIoEventEnabled);
         }

@@ -4,9 +4,7 @@ import dev.hiveauth.server.relay.Connection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import org.glassfish.grizzly.nio.NIOConnection;
 import org.glassfish.tyrus.core.TyrusSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,6 @@ final class TyrusConnection implements Connection {
     private final Session session;
     private final String id = "c" + NEXT_ID.getAndIncrement();
     private final PacedFrames frames;
-    /** Where sends and the close run: the connection's selector thread ({@link OwnSelectorThread}), or here. */
-    private final Executor sends;
 
     /**
      * {@code grizzly} is the connection under {@code session} and {@code channel} what the transport tracks of it; with
@@ -34,7 +30,6 @@ final class TyrusConnection implements Connection {
     TyrusConnection(Session session, org.glassfish.grizzly.Connection<?> grizzly, PeerChannel channel) {
         this.session = session;
         this.frames = grizzly == null || channel == null ? null : new PacedFrames(grizzly, channel, id);
-        this.sends = grizzly instanceof NIOConnection nio ? new OwnSelectorThread(nio) : Runnable::run;
     }
 
     @Override
@@ -44,10 +39,6 @@ final class TyrusConnection implements Connection {
 
     @Override
     public void send(String text) {
-        sends.execute(() -> sendHere(text));
-    }
-
-    private void sendHere(String text) {
         if (!session.isOpen()) {
             LOG.debug("{}: dropped a frame for a closed connection", id);
             return;
@@ -69,13 +60,11 @@ final class TyrusConnection implements Connection {
 
     @Override
     public void forward(String heldFrame) {
-        sends.execute(() -> {
-            if (frames == null || !session.isOpen()) {
-                sendHere(heldFrame);
-                return;
-            }
-            frames.forward(heldFrame);
-        });
+        if (frames == null || !session.isOpen()) {
+            send(heldFrame);
+            return;
+        }
+        frames.forward(heldFrame);
     }
 
     /** The connection is going: requests still waiting to be written to it stay pending for the next wallet. */
@@ -87,10 +76,6 @@ final class TyrusConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        sends.execute(() -> closeHere(code, reason)); // after what was sent before it
-    }
-
-    private void closeHere(int code, String reason) {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (IOException | RuntimeException e) {

@@ -66,8 +66,12 @@ public final class WebSocketTransport {
         // Frames are handled on the selector thread that read them: nothing the relay does there waits (sends are
         // asynchronous, chain lookups complete on the HTTP client's threads; the longest work is checking a
         // registration's proofs), so handing each read to a worker thread only added a queue and a wake-up per read.
-        // What one read makes the relay send leaves in one write per peer (WriteCoalescer).
-        listener.getTransport().setIOStrategy(new BatchedReads());
+        // What one read makes the relay send leaves in one write per peer (WriteCoalescer) — when the relay sends all of
+        // it within the read. When part of it comes later from other threads (a store on Redis answers on its client's
+        // threads), frames go out as they are sent: a frame from such a thread would otherwise leave ahead of those a
+        // read still held for the same socket (a *_wait ahead of the waits before it, a reply ahead of its wait), so
+        // every frame is written in the order the relay sent it, from whichever thread sent it.
+        listener.getTransport().setIOStrategy(new BatchedReads(handler.sendsWithinReads()));
         listener.getTransport().setReadBufferSize(READ_BUFFER_BYTES);
         listener.getTransport().getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(pacedQueueBytes(limits));
         if (tls != null) {

@@ -27,19 +27,26 @@ final class WriteBatch {
     private static final ThreadLocal<WriteBatch> OPEN = new ThreadLocal<>();
 
     private final Connection<?> reading;
+    /**
+     * False when the relay also sends from threads that handle no read (a store on Redis answers on its client's
+     * threads): a frame sent from one of those would leave ahead of the frames a read holds for the same socket, so
+     * nothing is held and every frame leaves in the order it was sent, whichever thread sent it.
+     */
+    final boolean holds;
     private List<Held> held = new ArrayList<>(4);
     private int heldBytes;
 
-    private WriteBatch(Connection<?> reading) {
+    private WriteBatch(Connection<?> reading, boolean holds) {
         this.reading = reading;
+        this.holds = holds;
     }
 
     /** Opens a batch on this thread for the read of {@code reading}; null when one is open already. */
-    static WriteBatch open(Connection<?> reading) {
+    static WriteBatch open(Connection<?> reading, boolean holds) {
         if (OPEN.get() != null) {
             return null;
         }
-        WriteBatch batch = new WriteBatch(reading);
+        WriteBatch batch = new WriteBatch(reading, holds);
         OPEN.set(batch);
         return batch;
     }

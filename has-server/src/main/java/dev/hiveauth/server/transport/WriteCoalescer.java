@@ -12,7 +12,8 @@ import org.glassfish.grizzly.filterchain.NextAction;
  * Right above the transport, the last filter a write passes: while a selector thread handles a read, the frames it
  * sends to upgraded connections go into that read's {@link WriteBatch} instead of out one by one. Anything else (the
  * HTTP answer to a handshake, the 101 included, a blocking write, a write from a thread that is not handling a read)
- * goes straight out, after whatever the batch holds, so nothing overtakes what was sent before it.
+ * goes straight out, after whatever the batch holds, so nothing overtakes what was sent before it. A batch that holds
+ * nothing (the relay sends from other threads too, see {@link WriteBatch#holds}) lets every frame straight out.
  */
 final class WriteCoalescer extends BaseFilter {
     private final ChannelCloser closer;
@@ -24,7 +25,7 @@ final class WriteCoalescer extends BaseFilter {
     @Override
     public NextAction handleWrite(FilterChainContext ctx) throws IOException {
         WriteBatch batch = WriteBatch.current();
-        if (batch == null) {
+        if (batch == null || !batch.holds) {
             return ctx.getInvokeAction();
         }
         FilterChainContext.TransportContext transport = ctx.getTransportContext();
