@@ -22,7 +22,7 @@ final class ClusterSummary {
                 + " processes, the order of the two reversed every other round", r.redisVersion(), r.rounds());
         out.line("  closed loop: %s; %s warm-up, %s measured; generator: %s", r.load(), r.warmup(), r.window(),
                 r.generator());
-        out.line("  open loop: %d requests/s from this JVM's simulated peers, latency from each scheduled send;"
+        out.line("  open loop: %d requests/s from the same generator, latency from each scheduled send;"
                 + " %s warm-up, %s measured", r.rate(), r.rateWarmup(), r.rateWindow());
         out.line("  CPU µs per round trip: each process's utime+stime (/proc) over the window / the round trips"
                 + " answered in it; Redis: INFO cpu (used_cpu_user+sys); commands: INFO stats"
@@ -39,6 +39,13 @@ final class ClusterSummary {
                     run.redis() == null ? "-" : String.format(Locale.ROOT, "%.1f", run.redis().cpuMicros()),
                     run.redis() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.redis().commands()), c.p50Ms(),
                     c.p99Ms(), run.generatorCores(), run.otherCores(), run.loadAverageBefore(), verdict(run));
+        }
+        String lags = r.runs().stream().filter(run -> !run.load().equals(ClusterRun.CLOSED_LOOP))
+                .map(run -> String.format(Locale.ROOT, "round %d %s %.2f ms", run.round(), run.topology(),
+                        run.maxSendLagMs()))
+                .collect(Collectors.joining(", "));
+        if (!lags.isEmpty()) {
+            out.line("  open loop, the sender at worst behind its schedule: %s", lags);
         }
         out.line("  medians over the rounds:");
         out.line("  %-11s %-10s %-8s %10s %14s %9s %8s %10s %10s", "load", "mode", "topology", "rt/s", "nodes µs/rt",

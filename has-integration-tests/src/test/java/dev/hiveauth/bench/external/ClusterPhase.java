@@ -27,8 +27,8 @@ import java.util.Map;
  * generator (issue 11): APPs on node 1 and wallets on node 2, so that every request and every reply crosses nodes
  * through Redis. Per round and mode ({@link ExternalSettings#clusterServers()}), a closed loop through each
  * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode, an open
- * loop at {@code bench.rate} through each (the JVM generator: the Node one has no open loop), after a closed loop of
- * {@code bench.warmup} from the same peers. The order of the topologies is reversed every other round, so a drift in
+ * loop at {@code bench.rate} through each, from the same generator, after a closed loop of {@code bench.warmup} from
+ * the same peers. The order of the topologies is reversed every other round, so a drift in
  * the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
  * whole phase, each cluster under a key prefix of its own.
  * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
@@ -76,11 +76,13 @@ public final class ClusterPhase {
 
     private static ClusterRun progress(ClusterRun run) {
         LoadBenchmark.progress("cluster, round %d, %s, %s, %s: %.1f round trips/s; nodes %s µs CPU per round trip%s;"
-                        + " client p50 %.2f ms, p99 %.2f ms; %s", run.round(), run.server(), run.topology(), run.load(),
-                run.roundTripsPerSecond(), run.nodeCpuMicrosPerRoundTrip(), run.redis() == null ? ""
+                        + " client p50 %.2f ms, p99 %.2f ms%s; %s", run.round(), run.server(), run.topology(),
+                run.load(), run.roundTripsPerSecond(), run.nodeCpuMicrosPerRoundTrip(), run.redis() == null ? ""
                         : String.format(Locale.ROOT, ", Redis %.1f µs and %.1f commands",
                         run.redis().cpuMicros(), run.redis().commands()), run.clientLatency().p50Ms(),
-                run.clientLatency().p99Ms(), run.ok() ? "correct" : "FAILED " + run.correctness().samples()
+                run.clientLatency().p99Ms(), run.load().equals(ClusterRun.CLOSED_LOOP) ? ""
+                        : String.format(Locale.ROOT, "; sender at worst %.2f ms behind schedule", run.maxSendLagMs()),
+                run.ok() ? "correct" : "FAILED " + run.correctness().samples()
                         + (run.topology().equals(Topology.CLUSTER.settingName()) ? " crossed " + run.forwardsAcross()
                         + "/" + run.repliesAcross() + " of " + run.correctness().sent() : ""));
         return run;
@@ -101,15 +103,14 @@ public final class ClusterPhase {
         }
 
         /**
-         * {@code bench.rate} requests per second through {@code topology}, from this JVM's simulated peers, once a
-         * closed loop of {@code bench.warmup} has warmed the nodes up.
+         * {@code bench.rate} requests per second through {@code topology}, from the generator {@code bench.generator}
+         * names, once a closed loop of {@code bench.warmup} has warmed the nodes up.
          */
         ClusterRun atRate(RelayKind server, Topology topology, int round) throws Exception {
             Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-rate-" + round);
             try (JarNodes nodes = start(server, topology, runDir);
-                 JvmGenerator generator = JvmGenerator.atRate(nodes.targets(), server.replyPok(), accounts,
-                         settings.pksas(), settings.apps(), settings.rate())) {
-                generator.warmUp(settings.warmup(), settings.inFlight(), settings.drainTimeout());
+                 OpenLoopGenerator generator = openLoopGenerator(server, nodes.targets(), runDir)) {
+                generator.warmUp(settings.warmup(), settings.drainTimeout());
                 return measure(server, topology, settings.rate() + "/s", round, nodes, generator,
                         settings.rateWarmup(), settings.rateWindow(), null);
             }
@@ -136,6 +137,17 @@ public final class ClusterPhase {
             };
         }
 
+        private OpenLoopGenerator openLoopGenerator(RelayKind server, PeerTargets targets, Path runDir)
+                throws Exception {
+            return switch (settings.external().generator()) {
+                case JVM -> JvmGenerator.atRate(targets, server.replyPok(), accounts, settings.pksas(), settings.apps(),
+                        settings.inFlight(), settings.rate());
+                case NODE -> NodeGenerator.atRate(nodeGenerator, runDir.resolve("generator"), targets,
+                        server.replyPok(), accounts, settings.pksas(), settings.apps(), settings.inFlight(),
+                        settings.rate(), settings.drainTimeout());
+            };
+        }
+
         /** Warm-up, the measured window, the profiling window when {@code profileDir} is set, the drain. */
         private ClusterRun measure(RelayKind server, Topology topology, String load, int round, JarNodes nodes,
                                    LoadGenerator generator, Duration warmup, Duration window, Path profileDir)
@@ -149,7 +161,7 @@ public final class ClusterPhase {
                     : profile(nodes, profileDir, SaturationPhase.profilingWindow(window));
             generator.stopSending();
             RoundTripCorrectness correctness = generator.drain(nodes::counts, settings.drainTimeout());
-            long lag = generator instanceof JvmGenerator jvm ? jvm.maxSendLagNanos() : 0;
+            long lag = generator instanceof OpenLoopGenerator open ? open.maxSendLagNanos() : 0;
             ClusterRun.Crossings crossed = topology == Topology.CLUSTER ? crossings(nodes) : ClusterRun.Crossings.NONE;
             return ClusterRun.of(server, topology, load, round, window, generator.answeredInWindow(),
                     generator.latency(), lag, figures, crossed, hotspots, correctness);

@@ -19,8 +19,7 @@ import java.util.function.ToDoubleFunction;
  * CPU a round trip cost each node and Redis.
  *
  * @param load what the closed loop offered
- * @param generator what drove the closed loops ({@link GeneratorKind#description()}); the open loops are always the
- *     JVM's simulated peers
+ * @param generator what drove the closed loops and the open ones ({@link GeneratorKind#description()})
  * @param rate the open loop's requests per second
  * @param redisVersion the Redis the cluster ran on
  * @param medians one per load, mode and topology, in the order first run

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * CPU is then the generator's, sending in a closed loop ({@link ClosedLoop}) or, for latency at a given rate, an open
  * one ({@link OpenLoop}).
  */
-final class JvmGenerator implements LoadGenerator {
+final class JvmGenerator implements OpenLoopGenerator {
     private static final long PID = ProcessHandle.current().pid();
 
     /** Starts the APPs' loop for a warm-up and a window. */
@@ -31,11 +31,14 @@ final class JvmGenerator implements LoadGenerator {
 
     private final SimulatedPeers peers;
     private final LoopStart loopStart;
+    /** Requests in flight per APP in a closed loop, the warm-up's included. */
+    private final int inFlight;
     private RequestLoop loop;
 
-    private JvmGenerator(SimulatedPeers peers, LoopStart loopStart) {
+    private JvmGenerator(SimulatedPeers peers, LoopStart loopStart, int inFlight) {
         this.peers = peers;
         this.loopStart = loopStart;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -45,17 +48,17 @@ final class JvmGenerator implements LoadGenerator {
     static JvmGenerator connect(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts, int wallets,
                                 int apps, int inFlight) throws Exception {
         return new JvmGenerator(peers(targets, replyPok, accounts, wallets, apps),
-                (appList, warmup, window) -> ClosedLoop.start(appList, inFlight, warmup, window));
+                (appList, warmup, window) -> ClosedLoop.start(appList, inFlight, warmup, window), inFlight);
     }
 
     /**
      * As {@link #connect}, but once started the APPs send {@code rate} requests per second in all on a fixed
-     * schedule, and the latency counts from each request's scheduled send.
+     * schedule, and the latency counts from each request's scheduled send; {@code inFlight} is the warm-up's.
      */
     static JvmGenerator atRate(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts, int wallets,
-                               int apps, int rate) throws Exception {
+                               int apps, int inFlight, int rate) throws Exception {
         return new JvmGenerator(peers(targets, replyPok, accounts, wallets, apps),
-                (appList, warmup, window) -> OpenLoop.start(appList, rate, warmup, window));
+                (appList, warmup, window) -> OpenLoop.start(appList, rate, warmup, window), inFlight);
     }
 
     private static SimulatedPeers peers(PeerTargets targets, boolean replyPok, List<BenchAccount> accounts,
@@ -64,12 +67,9 @@ final class JvmGenerator implements LoadGenerator {
                 wallets, apps);
     }
 
-    /**
-     * Runs a closed loop of {@code inFlight} requests per APP for {@code length}, then waits up to {@code drainTimeout}
-     * for its last answers: the relay's JIT at work before an open loop starts (a cold cluster node at the full rate
-     * at once times its Redis commands out in its first seconds). Its requests are judged with the rest.
-     */
-    void warmUp(Duration length, int inFlight, Duration drainTimeout) {
+    /** A closed loop of {@code inFlight} requests per APP. */
+    @Override
+    public void warmUp(Duration length, Duration drainTimeout) {
         ClosedLoop warming = ClosedLoop.start(peers.apps(), inFlight, length, Duration.ZERO);
         warming.awaitWindowStart();
         warming.stopSending();
@@ -112,7 +112,8 @@ final class JvmGenerator implements LoadGenerator {
     }
 
     /** How late an open loop's sender got behind its schedule at worst; 0 for a closed loop. */
-    long maxSendLagNanos() {
+    @Override
+    public long maxSendLagNanos() {
         return loop instanceof OpenLoop open ? open.maxSendLagNanos() : 0;
     }
 

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One process of the Node generator, an APP or a wallet (bench/generator/generator.js): its orders go to its standard
- * input, one a line; its JSON lines ({@code ready}, then its {@link NodeTally}) are read from its standard output by a
- * thread of its own, so that the pipe never fills; its standard error goes to a log beside its configuration.
+ * input, one a line; its JSON lines ({@code ready}, {@code paused} after a pause, then its {@link NodeTally}) are
+ * read from its standard output by a thread of its own, so that the pipe never fills; its standard error goes to a
+ * log beside its configuration.
  */
 final class NodePeer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -34,6 +35,7 @@ final class NodePeer implements AutoCloseable {
     private final Path errors;
     private final Writer orders;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final CountDownLatch paused = new CountDownLatch(1);
     private final CompletableFuture<NodeTally> tally = new CompletableFuture<>();
     private volatile String unreadable;
 
@@ -66,6 +68,7 @@ final class NodePeer implements AutoCloseable {
                 JsonNode message = JSON.readTree(line);
                 switch (message.path("event").asText()) {
                     case "ready" -> ready.countDown();
+                    case "paused" -> paused.countDown();
                     case "tally" -> tally.complete(JSON.treeToValue(message, NodeTally.class));
                     default -> { } // nothing else is printed there; a stray line changes no figure
                 }
@@ -94,10 +97,18 @@ final class NodePeer implements AutoCloseable {
         }
     }
 
-    /** Sends one order: {@code go START END} or {@code stop}. */
+    /** Sends one order: {@code go START END}, {@code rate FIRST START END}, {@code pause} or {@code stop}. */
     void tell(String order) throws IOException {
         orders.write(order + "\n");
         orders.flush();
+    }
+
+    /**
+     * Whether the APP said, within {@code timeout}, that its closed loop stopped and its last answers came (or its
+     * drain time ran out) after a {@code pause}; false if it did not (it may have ended).
+     */
+    boolean awaitPaused(Duration timeout) throws InterruptedException {
+        return paused.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Why its output could not be read (a line that is not JSON, cut short), or null. */

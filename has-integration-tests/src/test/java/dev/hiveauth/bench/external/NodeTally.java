@@ -13,11 +13,15 @@ import java.util.List;
  * @param undecryptable payloads that were not the ones sent (the generator's payloads are encrypted once per account,
  *     so it compares them instead of decrypting them)
  * @param closedBy the relay's close code and reason, or null: the relay did not close the socket
- * @param latencyMicros APP send → auth_ack of each answer inside the window
+ * @param answeredInWindow the auth_acks that arrived inside the window
+ * @param maxSendLagMicros after an open loop: how late the APP's sender fell behind its schedule at worst (0 after a
+ *     closed loop)
+ * @param latencyMicros APP send → auth_ack of each answer inside the window; in an open loop, scheduled send →
+ *     auth_ack of each request scheduled inside it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record NodeTally(String role, long sent, long waits, long answered, long duplicates, long acksBeforeWait,
-                 long unmatchedWaits, long answeredInWindow, long forwarded, long replies, long errors,
+                 long unmatchedWaits, long answeredInWindow, long maxSendLagMicros, long forwarded, long replies, long errors,
                  long unexpected, long undecryptable, long sendFailures, String closedBy, List<String> samples,
                  long[] latencyMicros) {
 
