@@ -222,16 +222,27 @@ class RelayResilienceTest {
     void requestsMadeWhileReconnectingGoOutOnceConnected() throws Exception {
         relay = new LoopbackRelay(WALLETS);
         try (TcpProxy proxy = new TcpProxy(relay.server.port())) {
-            HasClient app = relay.keep(relay.clientFor(proxy.url()).build());
+            CompletableFuture<Void> noticed = new CompletableFuture<>();
+            HasClient app = relay.keep(relay.clientFor(proxy.url()).listener(new ConnectionListener() {
+                @Override
+                public void connectionLost(java.net.URI server, String reason, int waiting, long retryInMillis) {
+                    noticed.complete(null);
+                }
+            }).build());
             ScriptedPksa wallet = relay.alicesWallet();
             Auth auth = relay.authenticate(app, wallet, null);
+            CompletableFuture<Void> acknowledged = new CompletableFuture<>();
             CompletableFuture<SignResult> before = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
-                    .operations(JSON.readTree("[]")).build());
+                    .operations(JSON.readTree("[]")).onWait(accepted -> acknowledged.complete(null)).build());
             SignReq first = wallet.request(SignReq.class);
+            assertThat(acknowledged).succeedsWithin(WAIT);
 
             proxy.refuse(true);
             proxy.cutAll();
             await().atMost(WAIT).until(() -> relay.server.connectionCount() == 1);
+            // made once the client knows the socket is gone: one made on the dying socket is reported lost instead
+            // (the relay may have had it or not, and sending it again could sign twice)
+            assertThat(noticed).succeedsWithin(WAIT);
             CompletableFuture<SignResult> during = app.sign(SignRequest.newBuilder(auth).keyType(KeyType.POSTING)
                     .operations(JSON.readTree("[]")).build());
             proxy.refuse(false);
