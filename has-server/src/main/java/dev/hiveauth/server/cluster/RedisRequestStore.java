@@ -68,7 +68,7 @@ public final class RedisRequestStore implements RequestStore {
     private final RedisClient client;
     private final ScheduledExecutorService timer;
     private final Subscriptions subscriptions;
-    private final KnownRequests<Offered> offered = new KnownRequests<>();
+    private final KnownRequests<Known> offered = new KnownRequests<>();
     /**
      * Each request an APP connection of this node waits for: to look for its reply after a gap, and, for those made
      * here, to make them again if Redis lost them.
@@ -249,8 +249,7 @@ public final class RedisRequestStore implements RequestStore {
 
     @Override
     public CompletionStage<RequestFacts> facts(String uuid) {
-        Offered offer = offered.get(uuid);
-        Forward known = offer == null ? null : offer.forward();
+        Known known = offered.get(uuid);
         if (known != null) { // forwarded here, so a wallet here may answer it: checked without a round trip
             return CompletableFuture.completedFuture(
                     new RequestFacts(known.account(), known.family(), known.expire(), false, known.expire()));
@@ -581,9 +580,19 @@ public final class RedisRequestStore implements RequestStore {
     private record Offered(Forward forward, int generation) {
     }
 
+    /**
+     * What this node remembers of a request it offered to its wallets, until it expires: what a reply is checked
+     * against, and the generation. Not the forwarded frame, which the wallets have: a node holds a timeout's worth of
+     * these (60,000 at 1,000 requests/s), and the frames would be most of its heap.
+     */
+    private record Known(String account, Family family, long expire, int generation) {
+    }
+
     /** True the first time a request of this generation comes: each generation is offered to the wallets once. */
     private boolean offerOnce(Offered offer) {
-        return offered.addIfNewer(offer.forward().uuid(), offer, offer.forward().expire(),
+        Forward forward = offer.forward();
+        return offered.addIfNewer(forward.uuid(),
+                new Known(forward.account(), forward.family(), forward.expire(), offer.generation()), forward.expire(),
                 (fresh, known) -> fresh.generation() > known.generation());
     }
 }
