@@ -108,6 +108,7 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("servers", s.external().servers().stream().map(RelayKind::settingName).toList());
         settings.put("rounds", s.external().rounds());
         settings.put("serverHeap", s.external().serverHeap());
+        settings.put("serverJvmOptions", s.external().serverJvmOptions());
         settings.put("serverJar", s.external().serverJar().toAbsolutePath().normalize().toString());
         settings.put("baselineJar", s.external().baselineJar() == null ? ""
                 : s.external().baselineJar().toAbsolutePath().normalize().toString());

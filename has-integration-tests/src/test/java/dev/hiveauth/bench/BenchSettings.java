@@ -110,6 +110,8 @@ public record BenchSettings(Set<Phase> phases, int apps, int pksas, int accounts
                                 text -> list(text).stream().map(RelayKind::named).distinct().toList()),
                         read("rounds", "3", Integer::parseInt),
                         read("serverHeap", "1g", String::trim),
+                        read("serverJvmOptions", "-XX:+UseG1GC",
+                                text -> List.of(text.trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList()),
                         read("serverJar", "../has-server/target/has-server.jar", Path::of),
                         read("baselineJar", "", text -> text.isEmpty() ? null : Path.of(text)),
                         read("naiveRelay", "bench/naive-relay", Path::of),

@@ -42,8 +42,9 @@ class LoadBenchmarkSmokeIT {
                 Duration.ofMillis(200), Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofMillis(500),
                 Duration.ofSeconds(20), Duration.ofSeconds(60), true, 10, 2, 200,
                 List.of(UserFlow.DEFAULT, UserFlow.RELAY), 50, 2, List.of(), "256m",
-                new ExternalSettings(List.of(RelayKind.HAS_COMPAT, RelayKind.HAS_STRICT), 1, "256m", ChildRelay.JAR,
-                        null, Path.of("bench", "naive-relay"), GeneratorKind.JVM, Path.of("bench", "generator"),
+                new ExternalSettings(List.of(RelayKind.HAS_COMPAT, RelayKind.HAS_STRICT), 1, "256m",
+                        List.of("-XX:+UseG1GC"), ChildRelay.JAR, null, Path.of("bench", "naive-relay"),
+                        GeneratorKind.JVM, Path.of("bench", "generator"),
                         List.of(RelayKind.HAS_COMPAT), List.of(Topology.SINGLE, Topology.CLUSTER)), REPORT_DIR);
 
         BenchReport report = LoadBenchmark.run(settings);

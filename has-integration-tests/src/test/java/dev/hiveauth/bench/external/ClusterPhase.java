@@ -123,7 +123,7 @@ public final class ClusterPhase {
                 redis.flushAll();
             }
             return JarNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
-                    external.serverHeap(), server.replyPok(), runDir, hive.uri(), settings.serverTimeout(), redis);
+                    external.serverHeap(), external.serverJvmOptions(), server.replyPok(), runDir, hive.uri(), settings.serverTimeout(), redis);
         }
 
         private LoadGenerator closedLoopGenerator(RelayKind server, PeerTargets targets, Path runDir)

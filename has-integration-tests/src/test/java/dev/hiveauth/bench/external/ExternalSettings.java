@@ -12,6 +12,8 @@ import java.util.List;
  *     ({@code bench.servers=has-compat,has-strict,node})
  * @param rounds how many times each relay is measured, each time in a fresh process ({@code bench.rounds=3})
  * @param serverHeap the jar's {@code -Xms} and {@code -Xmx} ({@code bench.serverHeap=1g})
+ * @param serverJvmOptions the jar's other JVM options, its collector's first: a relay's latency tail is mostly its
+ *     pauses ({@code bench.serverJvmOptions=-XX:+UseG1GC}, separated by spaces)
  * @param serverJar the relay to measure ({@code bench.serverJar=../has-server/target/has-server.jar})
  * @param baselineJar the jar {@code base-compat} and {@code base-strict} run ({@code bench.baselineJar}, none by
  *     default), to measure a change against the jar before it side by side
@@ -27,11 +29,13 @@ import java.util.List;
  * @param clusterTopologies the cluster phase: what it deploys, in the first round's order (later rounds reverse it)
  *     ({@code bench.clusterTopologies=single,cluster}; {@code cluster} alone measures the cluster without comparing)
  */
-public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, Path serverJar,
+public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, List<String> serverJvmOptions,
+                               Path serverJar,
                                Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator,
                                List<RelayKind> clusterServers, List<Topology> clusterTopologies) {
     public ExternalSettings {
         servers = List.copyOf(servers);
+        serverJvmOptions = List.copyOf(serverJvmOptions);
         clusterServers = List.copyOf(clusterServers);
         clusterTopologies = List.copyOf(clusterTopologies);
         if (clusterTopologies.isEmpty()) {

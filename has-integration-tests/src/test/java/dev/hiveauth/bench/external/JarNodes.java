@@ -39,12 +39,12 @@ final class JarNodes implements AutoCloseable {
      * cluster, on {@code redis} under a key prefix of their own (each run has a server key of its own, and the first
      * node of a prefix records it there).
      */
-    static JarNodes start(Topology topology, Path jar, String heap, boolean strict, Path dir, URI hiveNode,
-                          Duration timeout, LocalRedis redis) throws IOException {
+    static JarNodes start(Topology topology, Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir,
+                          URI hiveNode, Duration timeout, LocalRedis redis) throws IOException {
         List<JarRelay> nodes = new ArrayList<>();
         try {
             if (topology == Topology.SINGLE) {
-                nodes.add(JarRelay.start(jar, heap, strict, dir.resolve("node-1"), hiveNode, timeout));
+                nodes.add(JarRelay.start(jar, heap, jvmOptions, strict, dir.resolve("node-1"), hiveNode, timeout));
                 return new JarNodes(nodes);
             }
             List<String> cluster = List.of("--redis", redis.uri().toString(),
@@ -59,13 +59,13 @@ final class JarNodes implements AutoCloseable {
             // Both at once: a JVM's start is mostly waiting for its class loading and JIT on a shared machine.
             CompletableFuture<JarRelay> starting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return startNode(jar, heap, strict, second, hiveNode, timeout, cluster);
+                    return startNode(jar, heap, jvmOptions, strict, second, hiveNode, timeout, cluster);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             try {
-                nodes.add(startNode(jar, heap, strict, first, hiveNode, timeout, cluster));
+                nodes.add(startNode(jar, heap, jvmOptions, strict, first, hiveNode, timeout, cluster));
             } finally {
                 nodes.add(join(starting));
             }
@@ -81,11 +81,11 @@ final class JarNodes implements AutoCloseable {
      * exits ("cannot reach Redis"), which a cold JVM on a busy machine sometimes misses (seen in the smoke test, two
      * JVMs starting beside other builds).
      */
-    private static JarRelay startNode(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout,
-                                      List<String> cluster) throws IOException {
+    private static JarRelay startNode(Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir,
+                                      URI hiveNode, Duration timeout, List<String> cluster) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return JarRelay.start(jar, heap, strict, dir, hiveNode, timeout, cluster);
+                return JarRelay.start(jar, heap, jvmOptions, strict, dir, hiveNode, timeout, cluster);
             } catch (IllegalStateException e) {
                 if (attempt == START_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(REDIS_UNREACHED)) {
                     throw e;

@@ -30,25 +30,27 @@ final class JarRelay implements RelayUnderTest {
     }
 
     /**
-     * Starts {@code jar} in {@code dir} on a heap of {@code heap} ({@code -Xms} and {@code -Xmx}), looking accounts
+     * Starts {@code jar} in {@code dir} on a heap of {@code heap} ({@code -Xms} and {@code -Xmx}) with the JVM options
+     * {@code jvmOptions} (its collector), looking accounts
      * up on {@code hiveNode}, with {@code --strict-pok} when {@code strict}.
      */
-    static JarRelay start(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout)
-            throws IOException {
-        return start(jar, heap, strict, dir, hiveNode, timeout, List.of());
+    static JarRelay start(Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir, URI hiveNode,
+                          Duration timeout) throws IOException {
+        return start(jar, heap, jvmOptions, strict, dir, hiveNode, timeout, List.of());
     }
 
     /**
-     * As {@link #start(Path, String, boolean, Path, URI, Duration)}, with {@code moreOptions} for the jar (e.g.
+     * As {@link #start(Path, String, List, boolean, Path, URI, Duration)}, with {@code moreOptions} for the jar (e.g.
      * {@code --redis}). A key file {@code has.key} already in {@code dir} is used: the nodes of a cluster share one.
      */
-    static JarRelay start(Path jar, String heap, boolean strict, Path dir, URI hiveNode, Duration timeout,
-                          List<String> moreOptions) throws IOException {
+    static JarRelay start(Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir, URI hiveNode,
+                          Duration timeout, List<String> moreOptions) throws IOException {
         // Made here rather than by the jar, so the wallets know the key without asking for it.
         PublicKey serverKey = ServerKeyFile.loadOrCreate(Files.createDirectories(dir.toAbsolutePath())
                 .resolve("has.key")).publicKey();
-        List<String> jvm = List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:FlightRecorderOptions=stackdepth=256");
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        jvm.addAll(jvmOptions);
+        jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
         // Waiting requests may hold a tenth of the heap, as by default; one socket may hold all of it.
         String pendingMib = Long.toString(mebibytes(heap) / 10);
         List<String> options = new ArrayList<>(List.of("--rate-limit", UNLIMITED, "--rate-burst", UNLIMITED,
