@@ -26,10 +26,10 @@ import java.util.Map;
  * has-server.jar as two nodes of a cluster on one Redis, next to one node alone, in the same run and by the same
  * generator (issue 11): APPs on node 1 and wallets on node 2, so that every request and every reply crosses nodes
  * through Redis. Per round and mode ({@link ExternalSettings#clusterServers()}), a closed loop through each
- * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode, an open
- * loop at {@code bench.rate} through each, from the same generator, after a closed loop of {@code bench.warmup} from
- * the same peers. The order of the topologies is reversed every other round, so a drift in
- * the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
+ * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode (and a
+ * baseline jar's, if named), an open loop at {@code bench.rate} through each, from the same generator, after a closed
+ * loop of {@code bench.warmup} from the same peers. The order of the topologies is reversed every other round, so a
+ * drift in the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
  * whole phase, each cluster under a key prefix of its own.
  * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
  * counters, the nodes' timings of their Redis commands and every process's threads over the window, and, with
@@ -63,8 +63,10 @@ public final class ClusterPhase {
                         runs.add(progress(rig.closedLoop(server, topology, round, settings.profile() && lastRound)));
                     }
                 }
-                for (Topology topology : order) {
-                    runs.add(progress(rig.atRate(external.clusterServers().get(0), topology, round)));
+                for (RelayKind server : openLoopServers(external.clusterServers())) {
+                    for (Topology topology : order) {
+                        runs.add(progress(rig.atRate(server, topology, round)));
+                    }
                 }
             }
         }
@@ -72,6 +74,16 @@ public final class ClusterPhase {
                         + settings.pksas() + " wallets, " + settings.accounts() + " accounts",
                 external.generator().description(), settings.rate(), settings.warmup(), settings.window(),
                 settings.rateWarmup(), settings.rateWindow(), external.rounds(), redisVersion, runs);
+    }
+
+    /**
+     * Which modes the open loop measures: the first, and the baseline jar's, so that a change's latency at the rate is
+     * measured beside the jar before it, in the same run.
+     */
+    static List<RelayKind> openLoopServers(List<RelayKind> clusterServers) {
+        List<RelayKind> measured = new ArrayList<>(List.of(clusterServers.get(0)));
+        clusterServers.stream().skip(1).filter(RelayKind::isBaseline).forEach(measured::add);
+        return measured;
     }
 
     private static ClusterRun progress(ClusterRun run) {
