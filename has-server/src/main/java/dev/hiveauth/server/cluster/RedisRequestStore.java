@@ -251,8 +251,7 @@ public final class RedisRequestStore implements RequestStore {
     public CompletionStage<RequestFacts> facts(String uuid) {
         Known known = offered.get(uuid);
         if (known != null) { // forwarded here, so a wallet here may answer it: checked without a round trip
-            return CompletableFuture.completedFuture(
-                    new RequestFacts(known.account(), known.family(), known.expire(), false, known.expire()));
+            return CompletableFuture.completedFuture(known.facts());
         }
         return attempt(() -> timed("facts", redis().get(keys.accountOf(uuid)).thenCompose(account -> {
             if (account == null) {
@@ -585,14 +584,16 @@ public final class RedisRequestStore implements RequestStore {
      * against, and the generation. Not the forwarded frame, which the wallets have: a node holds a timeout's worth of
      * these (60,000 at 1,000 requests/s), and the frames would be most of its heap.
      */
-    private record Known(String account, Family family, long expire, int generation) {
+    private record Known(RequestFacts facts, int generation) {
     }
 
     /** True the first time a request of this generation comes: each generation is offered to the wallets once. */
     private boolean offerOnce(Offered offer) {
         Forward forward = offer.forward();
-        return offered.addIfNewer(forward.uuid(),
-                new Known(forward.account(), forward.family(), forward.expire(), offer.generation()), forward.expire(),
+        // still waiting for a wallet, as far as this node knows: a reply to it is checked against its expiry
+        RequestFacts facts = new RequestFacts(forward.account(), forward.family(), forward.expire(), false,
+                forward.expire());
+        return offered.addIfNewer(forward.uuid(), new Known(facts, offer.generation()), forward.expire(),
                 (fresh, known) -> fresh.generation() > known.generation());
     }
 }
