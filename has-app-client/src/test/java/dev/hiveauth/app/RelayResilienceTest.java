@@ -16,6 +16,7 @@ import dev.hiveauth.protocol.payload.KeyType;
 import dev.hiveauth.protocol.testing.ManualTimers;
 import dev.hiveauth.protocol.testing.MutableClock;
 import dev.hiveauth.server.relay.Limits;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -225,7 +226,7 @@ class RelayResilienceTest {
             CompletableFuture<Void> noticed = new CompletableFuture<>();
             HasClient app = relay.keep(relay.clientFor(proxy.url()).listener(new ConnectionListener() {
                 @Override
-                public void connectionLost(java.net.URI server, String reason, int waiting, long retryInMillis) {
+                public void connectionLost(URI server, String reason, int waiting, long retryInMillis) {
                     noticed.complete(null);
                 }
             }).build());

@@ -29,8 +29,8 @@ import java.util.Map;
  * {@link Topology} ({@link ExternalSettings#clusterTopologies()}: both by default); then, with the first mode (and a
  * baseline jar's, if named), an open loop at {@code bench.rate} through each, from the same generator, after a closed
  * loop of {@code bench.warmup} from the same peers. The order of the topologies is reversed every other round, so a
- * drift in the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here, serves the
- * whole phase, each cluster under a key prefix of its own.
+ * drift in the machine's other load weighs on both alike. Each run starts fresh nodes; the Redis, started here,
+ * serves the whole phase, each cluster under a key prefix of its own.
  * Besides what the external phase reads (round trips/s, CPU of each process, client latency), it reads Redis's
  * counters, the nodes' timings of their Redis commands and every process's threads over the window, and, with
  * profiling on, samples every node of the last round's closed loops with JFR in a second window.
@@ -80,7 +80,7 @@ public final class ClusterPhase {
      * Which modes the open loop measures: the first, and the baseline jar's, so that a change's latency at the rate is
      * measured beside the jar before it, in the same run.
      */
-    static List<RelayKind> openLoopServers(List<RelayKind> clusterServers) {
+    private static List<RelayKind> openLoopServers(List<RelayKind> clusterServers) {
         List<RelayKind> measured = new ArrayList<>(List.of(clusterServers.get(0)));
         clusterServers.stream().skip(1).filter(RelayKind::isBaseline).forEach(measured::add);
         return measured;
@@ -135,7 +135,8 @@ public final class ClusterPhase {
                 redis.flushAll();
             }
             return JarNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
-                    external.serverHeap(), external.serverJvmOptions(), server.replyPok(), runDir, hive.uri(), settings.serverTimeout(), redis);
+                    external.serverHeap(), external.serverJvmOptions(), server.replyPok(), runDir, hive.uri(),
+                    settings.serverTimeout(), redis);
         }
 
         private LoadGenerator closedLoopGenerator(RelayKind server, PeerTargets targets, Path runDir)

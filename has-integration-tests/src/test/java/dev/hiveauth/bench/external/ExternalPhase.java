@@ -51,8 +51,8 @@ public final class ExternalPhase {
                     boolean profile = settings.profile() && kind.isJar() && round == external.rounds();
                     Path runDir = dir.resolve(kind.settingName() + "-" + round);
                     try (RelayUnderTest relay = kind.isJar()
-                            ? JarRelay.start(kind.isBaseline() ? external.baselineJar() : external.serverJar(), external.serverHeap(),
-                                    external.serverJvmOptions(), kind.replyPok(), runDir,
+                            ? JarRelay.start(kind.isBaseline() ? external.baselineJar() : external.serverJar(),
+                                    external.serverHeap(), external.serverJvmOptions(), kind.replyPok(), runDir,
                                     hive.uri(), settings.serverTimeout())
                             : NaiveRelay.start(naiveRelay, settings.serverTimeout());
                          LoadGenerator generator = connect(settings, kind, relay, accounts, nodeGenerator, runDir)) {

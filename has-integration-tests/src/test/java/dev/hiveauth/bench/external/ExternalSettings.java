@@ -30,8 +30,7 @@ import java.util.List;
  *     ({@code bench.clusterTopologies=single,cluster}; {@code cluster} alone measures the cluster without comparing)
  */
 public record ExternalSettings(List<RelayKind> servers, int rounds, String serverHeap, List<String> serverJvmOptions,
-                               Path serverJar,
-                               Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator,
+                               Path serverJar, Path baselineJar, Path naiveRelay, GeneratorKind generator, Path nodeGenerator,
                                List<RelayKind> clusterServers, List<Topology> clusterTopologies) {
     public ExternalSettings {
         servers = List.copyOf(servers);

@@ -31,8 +31,8 @@ final class JarRelay implements RelayUnderTest {
 
     /**
      * Starts {@code jar} in {@code dir} on a heap of {@code heap} ({@code -Xms} and {@code -Xmx}) with the JVM options
-     * {@code jvmOptions} (its collector), looking accounts
-     * up on {@code hiveNode}, with {@code --strict-pok} when {@code strict}.
+     * {@code jvmOptions} (its collector), looking accounts up on {@code hiveNode}, with {@code --strict-pok} when
+     * {@code strict}.
      */
     static JarRelay start(Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir, URI hiveNode,
                           Duration timeout) throws IOException {
