@@ -10,6 +10,7 @@ import dev.hiveauth.bench.idle.IdleResult;
 import dev.hiveauth.bench.roundtrip.PhaseResult;
 import dev.hiveauth.bench.users.UserFlow;
 import dev.hiveauth.bench.users.UsersResult;
+import dev.hiveauth.it.fixture.ChildRelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,7 @@ public record BenchReport(String generatedAt, MachineInfo machine, Map<String, O
         settings.put("rounds", s.external().rounds());
         settings.put("serverHeap", s.external().serverHeap());
         settings.put("serverJvmOptions", s.external().serverJvmOptions());
+        settings.put("serverJava", ChildRelay.JAVA);
         settings.put("serverJar", s.external().serverJar().toAbsolutePath().normalize().toString());
         settings.put("baselineJar", s.external().baselineJar() == null ? ""
                 : s.external().baselineJar().toAbsolutePath().normalize().toString());
