@@ -116,6 +116,10 @@ final class ClusterSummary {
                 .map(e -> String.format(Locale.ROOT, "%s %.3f (%.2f)", e.getKey(), e.getValue(),
                         redis.usecPerCall().getOrDefault(e.getKey(), 0.0)))
                 .collect(Collectors.joining(", ")));
+        out.line("    Redis's longest stalls (ms, by cause): %s; expiry stopped at its time limit %d times",
+                redis.longestStallsMs().isEmpty() ? "none of 1 ms or more" : redis.longestStallsMs().entrySet()
+                        .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                redis.expiresCapped());
         out.line("    the nodes' store operations per round trip (mean sent -> answered, p99): %s",
                 run.storeOperations().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %.3f (%.0f µs, %.2f ms)", e.getKey(),

@@ -71,10 +71,14 @@ public record ClusterRun(String server, String topology, String load, int round,
      * @param netOutputBytes bytes Redis wrote per round trip, pub/sub deliveries included
      * @param expiredKeys keys Redis expired per round trip: about two at steady state (a request's hash and its uuid's
      *     account), fewer while the keys of the warm-up have not reached their time yet
+     * @param expiresCapped in the whole window, how often Redis's expiry ran to its time limit with keys left to
+     *     expire: each time, every command waited for it
+     * @param longestStallsMs in the whole window, Redis's longest stall of each cause (its latency monitor), in ms
      */
     public record RedisPerRoundTrip(double cpuMicros, double processCpuMicros, double cores, double commands,
                                     Map<String, Double> commandsByName, Map<String, Double> usecPerCall,
-                                    double netInputBytes, double netOutputBytes, double expiredKeys) {
+                                    double netInputBytes, double netOutputBytes, double expiredKeys, long expiresCapped,
+                                    Map<String, Long> longestStallsMs) {
     }
 
     /**
@@ -153,7 +157,7 @@ public record ClusterRun(String server, String topology, String load, int round,
         return new RedisPerRoundTrip(round1(use.cpuSeconds() * 1e6 * perTrip), round1(processSeconds * 1e6 * perTrip),
                 round3(use.cpuSeconds() / wallSeconds), round3(use.commandsProcessed() * perTrip), calls, usecPerCall,
                 round1(use.netInputBytes() * perTrip), round1(use.netOutputBytes() * perTrip),
-                round3(use.expiredKeys() * perTrip));
+                round3(use.expiredKeys() * perTrip), use.expiresCapped(), new TreeMap<>(use.longestStallsMs()));
     }
 
     private static double round1(double value) {

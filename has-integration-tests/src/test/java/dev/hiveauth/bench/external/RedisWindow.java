@@ -2,6 +2,7 @@ package dev.hiveauth.bench.external;
 
 import dev.hiveauth.protocol.testing.LocalRedis;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,16 +10,22 @@ import java.util.TreeMap;
  * What Redis itself counted over a measured window, from {@code INFO} read at both ends: the calls and time of each
  * command ({@code commandstats}, the commands Lua scripts call included), every command processed, its own CPU
  * ({@code used_cpu_user + used_cpu_sys}: every thread of the server), bytes in and out (pub/sub deliveries included) and
- * keys expired. The {@code INFO} commands the window sends are left out of the counts.
+ * keys expired. The {@code INFO} commands the window sends are left out of the counts. Redis's own latency monitor,
+ * reset as the window opens, tells its longest stalls by cause: while Redis runs one command, or expires keys, every
+ * node's commands wait.
  */
 final class RedisWindow {
     private static final String INFO = "info";
+    /** Redis's latency monitor records every event of this many milliseconds or more. */
+    private static final String STALL_THRESHOLD_MS = "1";
 
     private final LocalRedis redis;
     private final Snapshot start;
 
     private RedisWindow(LocalRedis redis) {
         this.redis = redis;
+        redis.configSet("latency-monitor-threshold", STALL_THRESHOLD_MS);
+        redis.command("LATENCY", "RESET");
         this.start = Snapshot.of(redis);
     }
 
@@ -44,12 +51,26 @@ final class RedisWindow {
         return new RedisUse(end.cpuSeconds - start.cpuSeconds,
                 end.commandsProcessed - start.commandsProcessed - infoCalls, commands,
                 end.netInputBytes - start.netInputBytes, end.netOutputBytes - start.netOutputBytes,
-                end.expiredKeys - start.expiredKeys);
+                end.expiredKeys - start.expiredKeys, end.expiresCapped - start.expiresCapped, longestStalls());
+    }
+
+    /** {@code LATENCY LATEST}: each cause's longest stall since the window opened, in ms, longest first. */
+    private Map<String, Long> longestStalls() {
+        Map<String, Long> stalls = new TreeMap<>();
+        if (redis.command("LATENCY", "LATEST") instanceof List<?> events) {
+            for (Object event : events) {
+                // [event name, unix time of the latest, latest ms, longest ms]
+                if (event instanceof List<?> fields && fields.size() == 4) {
+                    stalls.put(String.valueOf(fields.get(0)), ((Number) fields.get(3)).longValue());
+                }
+            }
+        }
+        return stalls;
     }
 
     /** One reading of the counters. */
     private record Snapshot(Map<String, CommandUse> commands, long commandsProcessed, double cpuSeconds,
-                            long netInputBytes, long netOutputBytes, long expiredKeys) {
+                            long netInputBytes, long netOutputBytes, long expiredKeys, long expiresCapped) {
         static Snapshot of(LocalRedis redis) {
             Map<String, CommandUse> commands = new HashMap<>();
             // cmdstat_evalsha:calls=12,usec=340,usec_per_call=28.33,rejected_calls=0,failed_calls=0
@@ -69,7 +90,8 @@ final class RedisWindow {
             return new Snapshot(commands, Long.parseLong(stats.get("total_commands_processed")),
                     Double.parseDouble(cpu.get("used_cpu_user")) + Double.parseDouble(cpu.get("used_cpu_sys")),
                     Long.parseLong(stats.get("total_net_input_bytes")),
-                    Long.parseLong(stats.get("total_net_output_bytes")), Long.parseLong(stats.get("expired_keys")));
+                    Long.parseLong(stats.get("total_net_output_bytes")), Long.parseLong(stats.get("expired_keys")),
+                    Long.parseLong(stats.get("expired_time_cap_reached_count")));
         }
 
         long calls(String command) {
@@ -100,8 +122,15 @@ final class RedisWindow {
      * @param cpuSeconds used_cpu_user + used_cpu_sys
      * @param commandsProcessed total_commands_processed, the window's INFO commands aside
      * @param commands commandstats by command name (lower case), those called in the window only
+     * @param expiresCapped expired_time_cap_reached_count: the times Redis's expiry ran to its time limit (25 ms at
+     *     {@code hz 10}) with more keys still to expire, keeping every command waiting meanwhile
+     * @param longestStallsMs the latency monitor's longest event of each cause ({@code expire-cycle},
+     *     {@code command}, {@code fast-command} …), in ms; causes under 1 ms are absent
      */
     record RedisUse(double cpuSeconds, long commandsProcessed, Map<String, CommandUse> commands, long netInputBytes,
-                    long netOutputBytes, long expiredKeys) {
+                    long netOutputBytes, long expiredKeys, long expiresCapped, Map<String, Long> longestStallsMs) {
+        RedisUse {
+            longestStallsMs = Map.copyOf(longestStallsMs);
+        }
     }
 }
