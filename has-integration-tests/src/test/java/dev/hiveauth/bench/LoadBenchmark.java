@@ -100,8 +100,8 @@ public final class LoadBenchmark {
                     + " measured", settings.external().clusterServers().stream().map(RelayKind::settingName).toList(),
                     settings.apps(), settings.inFlight(), settings.pksas(), settings.accounts(),
                     settings.external().rounds(), BenchSettings.show(settings.warmup()),
-                    BenchSettings.show(settings.window()), settings.rate(), BenchSettings.show(settings.rateWarmup()),
-                    BenchSettings.show(settings.rateWindow()));
+                    BenchSettings.show(settings.window()), settings.rate(),
+                    BenchSettings.show(ClusterPhase.rateWarmup(settings)), BenchSettings.show(settings.rateWindow()));
             cluster = ClusterPhase.run(settings);
         }
         BenchReport.Targets targets = BenchReport.Targets.ISSUE;

@@ -36,6 +36,9 @@ import java.util.Map;
  * profiling on, samples every node of the last round's closed loops with JFR in a second window.
  */
 public final class ClusterPhase {
+    /** How long the relay's keys outlive their requests in Redis (RedisRequestStore's slack). */
+    private static final Duration KEY_SLACK = Duration.ofSeconds(5);
+
     private ClusterPhase() {
     }
 
@@ -73,7 +76,23 @@ public final class ClusterPhase {
         return ClusterResult.of(settings.inFlight() + " in flight per APP x " + settings.apps() + " APPs, "
                         + settings.pksas() + " wallets, " + settings.accounts() + " accounts",
                 external.generator().description(), settings.rate(), settings.warmup(), settings.window(),
-                settings.rateWarmup(), settings.rateWindow(), external.rounds(), redisVersion, runs);
+                rateWarmup(settings), settings.rateWindow(), external.rounds(), redisVersion, runs);
+    }
+
+    /**
+     * The open loop's time at the rate before its window: {@code bench.rateWarmup}, or longer, until every key the
+     * closed-loop warm-up left in Redis has expired. That warm-up makes requests several times faster than the rate,
+     * and their keys expire together some minutes later: Redis then spends up to a quarter of its time expiring them,
+     * in slices of up to 25 ms during which no command runs, and a window over that wave measures it, not the steady
+     * state at the rate. A uuid's account lives longest: twice its request's time (the timeout and 5 s).
+     */
+    public static Duration rateWarmup(BenchSettings settings) {
+        return rateWarmup(settings.rateWarmup(), settings.serverTimeout());
+    }
+
+    static Duration rateWarmup(Duration asked, Duration serverTimeout) {
+        Duration keysLive = serverTimeout.plus(KEY_SLACK).multipliedBy(2).plus(KEY_SLACK);
+        return asked.compareTo(keysLive) >= 0 ? asked : keysLive;
     }
 
     /**
@@ -124,7 +143,7 @@ public final class ClusterPhase {
                  OpenLoopGenerator generator = openLoopGenerator(server, nodes.targets(), runDir)) {
                 generator.warmUp(settings.warmup(), settings.drainTimeout());
                 return measure(server, topology, settings.rate() + "/s", round, nodes, generator,
-                        settings.rateWarmup(), settings.rateWindow(), null);
+                        rateWarmup(settings), settings.rateWindow(), null);
             }
         }
 
