@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 class ClusterPhaseWarmUpTest {
     @Test
     void aShortWarmUpIsRaisedUntilTheWarmUpsKeysAreGone() {
-        // a uuid's account lives 2 x (60 s + 5 s); 5 s more for Redis to get to them
+        // a uuid's account lives 2 x (60 s + 5 s); 20 s more for Redis to get through them
         assertThat(ClusterPhase.rateWarmup(Duration.ofSeconds(70), Duration.ofSeconds(60)))
-                .isEqualTo(Duration.ofSeconds(135));
+                .isEqualTo(Duration.ofSeconds(150));
     }
 
     @Test
     void aLongEnoughWarmUpIsKeptAsAsked() {
         assertThat(ClusterPhase.rateWarmup(Duration.ofSeconds(70), Duration.ofSeconds(20)))
+                .isEqualTo(Duration.ofSeconds(70));
+        assertThat(ClusterPhase.rateWarmup(Duration.ofSeconds(10), Duration.ofSeconds(20)))
                 .isEqualTo(Duration.ofSeconds(70));
         assertThat(ClusterPhase.rateWarmup(Duration.ofSeconds(200), Duration.ofSeconds(60)))
                 .isEqualTo(Duration.ofSeconds(200));
