@@ -30,9 +30,9 @@ final class JarRelay implements RelayUnderTest {
     }
 
     /**
-     * Starts {@code jar} in {@code dir} on a heap of {@code heap} ({@code -Xms} and {@code -Xmx}) with the JVM options
-     * {@code jvmOptions} (its collector), looking accounts up on {@code hiveNode}, with {@code --strict-pok} when
-     * {@code strict}.
+     * Starts {@code jar} in {@code dir} on a heap of {@code heap} ({@code -Xms} and {@code -Xmx}, touched at start) with
+     * the JVM options {@code jvmOptions} (its collector), looking accounts up on {@code hiveNode}, with
+     * {@code --strict-pok} when {@code strict}.
      */
     static JarRelay start(Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir, URI hiveNode,
                           Duration timeout) throws IOException {
@@ -48,7 +48,9 @@ final class JarRelay implements RelayUnderTest {
         // Made here rather than by the jar, so the wallets know the key without asking for it.
         PublicKey serverKey = ServerKeyFile.loadOrCreate(Files.createDirectories(dir.toAbsolutePath())
                 .resolve("has.key")).publicKey();
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        // The whole heap touched at start: on a VM that hands idle memory back to its host (this project's does, within
+        // 30 s), a page's first touch costs ten times more, and a fresh node's first minute would measure that.
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
         jvm.addAll(jvmOptions);
         jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
         // Waiting requests may hold a tenth of the heap, as by default; one socket may hold all of it.
