@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 /** The cluster phase's part of bench-summary.txt: every run, the medians, the comparison and the paper estimate. */
 final class ClusterSummary {
+    private static final ClusterRun.CoreWait NO_WAIT = new ClusterRun.CoreWait(0, 0);
+
     private final BenchSummary out;
 
     ClusterSummary(BenchSummary out) {
@@ -75,11 +77,14 @@ final class ClusterSummary {
                 redis(run);
             }
         }
-        out.line("  threads of each process (/proc): context switches per round trip, then cores by kind of thread");
+        out.line("  threads of each process (/proc): context switches per round trip, time ready to run while no core was"
+                + " free (per round trip, and per time put on a core), then cores by kind of thread");
         for (ClusterRun run : r.runs()) {
             out.line("    round %d, %s, %s, %s:", run.round(), run.server(), run.topology(), run.load());
-            run.threadCores().forEach((process, cores) -> out.line("      %-7s %6.1f switches/rt; %s", process,
-                    run.contextSwitchesPerRoundTrip().getOrDefault(process, 0.0), cores.entrySet().stream()
+            run.threadCores().forEach((process, cores) -> out.line("      %-7s %6.1f switches/rt; waited %7.1f µs/rt, "
+                    + "%5.1f µs a time; %s", process, run.contextSwitchesPerRoundTrip().getOrDefault(process, 0.0),
+                    run.coreWaits().getOrDefault(process, NO_WAIT).microsPerRoundTrip(),
+                    run.coreWaits().getOrDefault(process, NO_WAIT).microsPerTimeslice(), cores.entrySet().stream()
                             .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                             .collect(Collectors.joining(", "))));
         }

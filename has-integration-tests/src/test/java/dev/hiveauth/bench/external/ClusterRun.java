@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param relayCores the nodes' CPU / wall time
  * @param contextSwitchesPerRoundTrip each process's context switches (every thread, /proc) per round trip: nodes and
  *     Redis; a thread handing work to another and waiting shows here
+ * @param coreWaits each process's time ready to run while no core was free (every thread, /proc's schedstat): nodes
+ *     and Redis
  * @param threadCores each process's CPU / wall time by kind of thread (/proc), the busiest first
  * @param redis Redis's share, or null (one node alone)
  * @param storeOperations the Redis commands the nodes timed, by operation (empty for one node alone)
@@ -39,6 +41,7 @@ public record ClusterRun(String server, String topology, String load, int round,
                          long roundTripsInWindow, double roundTripsPerSecond,
                          Map<String, Double> nodeCpuMicrosPerRoundTrip, double relayCpuMicrosPerRoundTrip,
                          double relayCores, Map<String, Double> contextSwitchesPerRoundTrip,
+                         Map<String, CoreWait> coreWaits,
                          Map<String, Map<String, Double>> threadCores, RedisPerRoundTrip redis,
                          Map<String, StoreOperation> storeOperations,
                          Map<String, NodeLatency> nodeLatency, long forwardsAcross, long repliesAcross, long recovered,
@@ -52,6 +55,7 @@ public record ClusterRun(String server, String topology, String load, int round,
     public ClusterRun {
         nodeCpuMicrosPerRoundTrip = Collections.unmodifiableMap(new LinkedHashMap<>(nodeCpuMicrosPerRoundTrip));
         contextSwitchesPerRoundTrip = Collections.unmodifiableMap(new LinkedHashMap<>(contextSwitchesPerRoundTrip));
+        coreWaits = Collections.unmodifiableMap(new LinkedHashMap<>(coreWaits));
         threadCores = Collections.unmodifiableMap(new LinkedHashMap<>(threadCores));
         storeOperations = Collections.unmodifiableMap(new TreeMap<>(storeOperations));
         nodeLatency = Collections.unmodifiableMap(new LinkedHashMap<>(nodeLatency));
@@ -96,6 +100,16 @@ public record ClusterRun(String server, String topology, String load, int round,
     public record NodeLatency(double p50Ms, double p99Ms) {
     }
 
+    /**
+     * How long a process's threads were ready to run while both cores were taken: what a busy shared machine adds to
+     * every wake-up, which no profile of the process shows.
+     *
+     * @param microsPerRoundTrip all its threads' waits over the window, per round trip
+     * @param microsPerTimeslice the mean wait each time one of its threads was put on a core
+     */
+    public record CoreWait(double microsPerRoundTrip, double microsPerTimeslice) {
+    }
+
     /** Forwards, replies and recoveries across the nodes of a run, counted by the nodes once it is drained. */
     record Crossings(long forwards, long replies, long recovered) {
         static final Crossings NONE = new Crossings(0, 0, 0);
@@ -131,16 +145,19 @@ public record ClusterRun(String server, String topology, String load, int round,
                 : redisPerTrip(figures.redis(), cpu.relayProcessCpuSeconds().getOrDefault(ClusterWindow.REDIS, 0.0),
                         seconds, perTrip);
         Map<String, Double> switches = new LinkedHashMap<>();
+        Map<String, CoreWait> waits = new LinkedHashMap<>();
         Map<String, Map<String, Double>> threadCores = new LinkedHashMap<>();
         figures.threads().forEach((process, threads) -> {
             switches.put(process, round1(threads.contextSwitches() * perTrip));
+            waits.put(process, new CoreWait(round1(threads.runDelayNanos() / 1e3 * perTrip),
+                    round1(threads.timeslices() == 0 ? 0 : threads.runDelayNanos() / 1e3 / threads.timeslices())));
             threadCores.put(process, threads.coresByKind());
         });
         boolean crossed = topology == Topology.SINGLE || crossings.forwards() == correctness.sent()
                 && crossings.replies() == correctness.answered();
         return new ClusterRun(server.settingName(), topology.settingName(), load, round, round3(windowSeconds),
                 answeredInWindow, round1(answeredInWindow / windowSeconds), nodes, round1(nodeSeconds * 1e6 * perTrip),
-                round3(nodeSeconds / seconds), switches, threadCores, redis, store, figures.nodeLatency(),
+                round3(nodeSeconds / seconds), switches, waits, threadCores, redis, store, figures.nodeLatency(),
                 crossings.forwards(), crossings.replies(), crossings.recovered(), round3(cpu.generatorCores()),
                 round3(cpu.otherCores()), clientLatency, maxSendLagNanos / 1e6, cpu.loadAverageBefore(),
                 cpu.loadAverageAfter(), hotspots, correctness, correctness.ok() && crossed);

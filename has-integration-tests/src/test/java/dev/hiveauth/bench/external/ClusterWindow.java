@@ -82,10 +82,12 @@ final class ClusterWindow {
      * A process's threads over the window.
      *
      * @param contextSwitches of every thread, voluntary and involuntary
+     * @param runDelayNanos of every thread, the time it was ready to run and no core was free
+     * @param timeslices of every thread, the times it was put on a core
      * @param coresByKind CPU / wall time by kind of thread (name, numbers folded), the busiest first, those at 0.01
      *     core or more
      */
-    record Threads(long contextSwitches, Map<String, Double> coresByKind) {
+    record Threads(long contextSwitches, long runDelayNanos, long timeslices, Map<String, Double> coresByKind) {
         static Threads since(ProcThreads.Reading start, ProcThreads.Reading end, double wallSeconds) {
             Map<String, Double> cores = new LinkedHashMap<>();
             end.cpuNanosByKind().entrySet().stream()
@@ -94,7 +96,8 @@ final class ClusterWindow {
                     .filter(kind -> kind.getValue() >= 0.01)
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .forEach(kind -> cores.put(kind.getKey(), Math.round(kind.getValue() * 100) / 100.0));
-            return new Threads(end.contextSwitches() - start.contextSwitches(), cores);
+            return new Threads(end.contextSwitches() - start.contextSwitches(),
+                    end.runDelayNanos() - start.runDelayNanos(), end.timeslices() - start.timeslices(), cores);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * A child process's threads as Linux's /proc counts them, which a JFR execution sample does not show: the CPU of each
  * kind of thread (its name with the numbers folded, e.g. {@code lettuce-epollEv} and {@code grizzly-nio-ker}: the
  * kernel keeps 15 characters of a name) and how often the threads were switched out, waiting for one another or for
- * I/O (voluntary) or preempted (involuntary). A thread that ends between two readings takes its counts with it.
+ * I/O (voluntary) or preempted (involuntary), and how long they were ready to run but waited for a core (the
+ * scheduler's {@code schedstat}: run delay, and the times a thread was put on a core). A thread that ends between two
+ * readings takes its counts with it.
  */
 final class ProcThreads {
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
@@ -24,13 +26,18 @@ final class ProcThreads {
     private ProcThreads() {
     }
 
-    /** One reading: CPU nanoseconds by kind of thread, and context switches of every thread together. */
-    record Reading(Map<String, Long> cpuNanosByKind, long contextSwitches) {
+    /**
+     * One reading: CPU nanoseconds by kind of thread; then, of every thread together, context switches, nanoseconds
+     * spent ready to run while no core was free, and how many times a thread was put on a core.
+     */
+    record Reading(Map<String, Long> cpuNanosByKind, long contextSwitches, long runDelayNanos, long timeslices) {
     }
 
     static Reading read(long pid) {
         Map<String, Long> cpu = new HashMap<>();
         long switches = 0;
+        long runDelay = 0;
+        long slices = 0;
         for (Path task : tasks(pid)) {
             try {
                 String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
@@ -43,13 +50,18 @@ final class ProcThreads {
                         switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                     }
                 }
+                // on a core, waiting for one (ns), times put on one
+                String[] schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII).trim()
+                        .split(" ");
+                runDelay += Long.parseLong(schedstat[1]);
+                slices += Long.parseLong(schedstat[2]);
             } catch (NoSuchFileException gone) {
                 // the thread ended while being read
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Reading(cpu, switches);
+        return new Reading(cpu, switches, runDelay, slices);
     }
 
     private static List<Path> tasks(long pid) {
