@@ -11,6 +11,7 @@ import dev.hiveauth.bench.roundtrip.SaturationPhase;
 import dev.hiveauth.it.fixture.ChildRelay;
 import dev.hiveauth.protocol.testing.FakeHiveNode;
 import dev.hiveauth.protocol.testing.LocalRedis;
+import dev.hiveauth.server.cluster.RedisRequestStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,6 @@ import java.util.Map;
  * profiling on, samples every node of the last round's closed loops with JFR in a second window.
  */
 public final class ClusterPhase {
-    /** How long the relay's keys outlive their requests in Redis (RedisRequestStore's slack). */
-    private static final Duration KEY_SLACK = Duration.ofSeconds(5);
     /** How long Redis may take, past their time, to expire a wave of keys. */
     private static final Duration EXPIRY_LAG = Duration.ofSeconds(20);
 
@@ -95,7 +94,7 @@ public final class ClusterPhase {
     }
 
     static Duration rateWarmup(Duration asked, Duration serverTimeout) {
-        Duration keysLive = serverTimeout.plus(KEY_SLACK).multipliedBy(2).plus(EXPIRY_LAG);
+        Duration keysLive = RedisRequestStore.keysLiveAtMost(serverTimeout).plus(EXPIRY_LAG);
         return asked.compareTo(keysLive) >= 0 ? asked : keysLive;
     }
 

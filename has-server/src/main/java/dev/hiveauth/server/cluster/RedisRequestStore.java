@@ -218,8 +218,8 @@ public final class RedisRequestStore implements RequestStore {
         long ttl = request.expire() - now + SLACK_MILLIS;
         RedisAsyncCommands<String, String> redis = redis();
         try {
-            // The uuid's account lives as long as the request can be attached to: through its reply's keep time.
-            CompletionStage<String> named = redis.set(keys.accountOf(uuid), account, SetArgs.Builder.px(2 * ttl));
+            CompletionStage<String> named = redis.set(keys.accountOf(uuid), account,
+                    SetArgs.Builder.px(accountKeyMillis(request.expire() - now)));
             CompletionStage<Long> created = createScript.run(redis, ScriptOutputType.INTEGER,
                     new String[] {keys.request(account, uuid), keys.waiting(account)},
                     uuid, request.family().prefix(), Long.toString(request.expire()), request.forwardedFrame(), node,
@@ -230,6 +230,18 @@ public final class RedisRequestStore implements RequestStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The longest any key of a request with {@code requestTime} to live stays in Redis: its uuid's account, which an
+     * attach needs as long as the request can be attached to, through its reply's keep time (as long again).
+     */
+    public static Duration keysLiveAtMost(Duration requestTime) {
+        return Duration.ofMillis(accountKeyMillis(requestTime.toMillis()));
+    }
+
+    private static long accountKeyMillis(long requestMillis) {
+        return 2 * (requestMillis + SLACK_MILLIS);
     }
 
     /**
