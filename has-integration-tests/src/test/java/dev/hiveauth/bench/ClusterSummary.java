@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 /** The cluster phase's part of bench-summary.txt: every run, the medians, the comparison and the paper estimate. */
 final class ClusterSummary {
-    private static final ClusterRun.CoreWait NO_WAIT = new ClusterRun.CoreWait(0, 0);
-
     private final BenchSummary out;
 
     ClusterSummary(BenchSummary out) {
@@ -81,12 +79,15 @@ final class ClusterSummary {
                 + " free (per round trip, and per time put on a core), then cores by kind of thread");
         for (ClusterRun run : r.runs()) {
             out.line("    round %d, %s, %s, %s:", run.round(), run.server(), run.topology(), run.load());
-            run.threadCores().forEach((process, cores) -> out.line("      %-7s %6.1f switches/rt; waited %7.1f µs/rt, "
-                    + "%5.1f µs a time; %s", process, run.contextSwitchesPerRoundTrip().getOrDefault(process, 0.0),
-                    run.coreWaits().getOrDefault(process, NO_WAIT).microsPerRoundTrip(),
-                    run.coreWaits().getOrDefault(process, NO_WAIT).microsPerTimeslice(), cores.entrySet().stream()
-                            .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
-                            .collect(Collectors.joining(", "))));
+            // switches, waits and cores are read from the same processes' threads: one entry each
+            run.threadCores().forEach((process, cores) -> {
+                ClusterRun.CoreWait waited = run.coreWaits().get(process);
+                out.line("      %-7s %6.1f switches/rt; waited %7.1f µs/rt, %5.1f µs a time; %s", process,
+                        run.contextSwitchesPerRoundTrip().get(process), waited.microsPerRoundTrip(),
+                        waited.microsPerTimeslice(), cores.entrySet().stream().limit(8)
+                                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                                .collect(Collectors.joining(", ")));
+            });
         }
         for (ClusterRun run : r.runs()) {
             run.hotspots().forEach((node, hotspots) -> {

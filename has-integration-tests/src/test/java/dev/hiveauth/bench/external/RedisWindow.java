@@ -54,9 +54,9 @@ final class RedisWindow {
                 end.expiredKeys - start.expiredKeys, end.expiresCapped - start.expiresCapped, longestStalls());
     }
 
-    /** {@code LATENCY LATEST}: each cause's longest stall since the window opened, in ms, longest first. */
+    /** {@code LATENCY LATEST}: each cause's longest stall since the window opened, in ms. */
     private Map<String, Long> longestStalls() {
-        Map<String, Long> stalls = new TreeMap<>();
+        Map<String, Long> stalls = new HashMap<>();
         if (redis.command("LATENCY", "LATEST") instanceof List<?> events) {
             for (Object event : events) {
                 // [event name, unix time of the latest, latest ms, longest ms]

@@ -80,8 +80,7 @@ class HiveNodeFailoverIT {
         // Each client starts with the first node and stays on the one that answered last. Which call meets the 502
         // first is a race (the relay's start-up check of the nodes, or its key lookup for the registration), so what
         // is certain is that the first node was asked, not by which call.
-        assertThat(first.calls().values().stream().mapToInt(Integer::intValue).sum()).as("asked, and failed")
-                .isPositive();
+        assertThat(first.calls()).as("asked, and failed").isNotEmpty(); // a method is listed once it is called
         assertThat(second.calls(GET_ACCOUNTS)).as("the relay's lookups, after the 502").isPositive();
         assertThat(first.calls(BROADCAST)).isZero(); // the wallet had moved to the second node when reading the head
         assertThat(second.calls(BROADCAST)).isEqualTo(1);
