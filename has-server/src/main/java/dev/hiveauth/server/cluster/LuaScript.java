@@ -2,7 +2,14 @@ package dev.hiveauth.server.cluster;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +53,24 @@ final class LuaScript {
 
     <T> CompletionStage<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
                                String... args) {
+        return orByText(redis.evalsha(sha, type, keys, args), redis, type, keys, args);
+    }
+
+    /**
+     * The script's {@code EVALSHA} with an integer answer, as a command to {@link StatefulConnection#dispatch dispatch}
+     * together with others in one write; {@link #orByText} then runs it by its text if Redis had forgotten it.
+     */
+    AsyncCommand<String, String, Long> integerCommand(String[] keys, String... args) {
+        CommandArgs<String, String> arguments = new CommandArgs<>(StringCodec.UTF8).add(sha).add(keys.length)
+                .addKeys(keys).addValues(args);
+        return new AsyncCommand<>(new Command<>(CommandType.EVALSHA, new IntegerOutput<>(StringCodec.UTF8), arguments));
+    }
+
+    /** What {@code bySha} (this script's {@code EVALSHA}) answered, or, when Redis had forgotten it, its text's run. */
+    <T> CompletionStage<T> orByText(CompletionStage<T> bySha, RedisAsyncCommands<String, String> redis,
+                                    ScriptOutputType type, String[] keys, String... args) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        redis.<T>evalsha(sha, type, keys, args).whenComplete((value, failure) -> {
+        bySha.whenComplete((value, failure) -> {
             if (failure instanceof RedisNoScriptException) {
                 redis.<T>eval(source, type, keys, args).whenComplete((again, stillFailing) -> {
                     if (stillFailing != null) {

@@ -16,6 +16,12 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -216,20 +222,32 @@ public final class RedisRequestStore implements RequestStore {
         String account = request.account();
         String uuid = request.uuid();
         long ttl = request.expire() - now + SLACK_MILLIS;
-        RedisAsyncCommands<String, String> redis = redis();
+        String[] scriptKeys = {keys.request(account, uuid), keys.waiting(account)};
+        String[] scriptArgs = {uuid, request.family().prefix(), Long.toString(request.expire()),
+            request.forwardedFrame(), node, request.appConnection(), Long.toString(ttl), Long.toString(now),
+            keys.accountChannel(account),
+            NodeMessage.forwardHead(node, uuid, account, request.family(), request.expire(), generation),
+            Integer.toString(generation)};
         try {
-            CompletionStage<String> named = redis.set(keys.accountOf(uuid), account,
+            StatefulRedisConnection<String, String> connection = commands;
+            AsyncCommand<String, String, String> named = setCommand(keys.accountOf(uuid), account,
                     SetArgs.Builder.px(accountKeyMillis(request.expire() - now)));
-            CompletionStage<Long> created = createScript.run(redis, ScriptOutputType.INTEGER,
-                    new String[] {keys.request(account, uuid), keys.waiting(account)},
-                    uuid, request.family().prefix(), Long.toString(request.expire()), request.forwardedFrame(), node,
-                    request.appConnection(), Long.toString(ttl), Long.toString(now), keys.accountChannel(account),
-                    NodeMessage.forwardHead(node, uuid, account, request.family(), request.expire(), generation),
-                    Integer.toString(generation));
-            return named.thenCombine(created, (ok, count) -> null);
+            AsyncCommand<String, String, Long> created = createScript.integerCommand(scriptKeys, scriptArgs);
+            // One write for both: at a steady rate each write wakes the client's event loop, then Redis, then the
+            // event loop again for the answer, and two writes could do that twice.
+            connection.dispatch(List.of(named, created));
+            CompletionStage<Long> createdOrAgain = createScript.orByText(created, connection.async(),
+                    ScriptOutputType.INTEGER, scriptKeys, scriptArgs);
+            return named.thenCombine(createdOrAgain, (ok, count) -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private static AsyncCommand<String, String, String> setCommand(String key, String value, SetArgs options) {
+        CommandArgs<String, String> arguments = new CommandArgs<>(StringCodec.UTF8).addKey(key).addValue(value);
+        options.build(arguments);
+        return new AsyncCommand<>(new Command<>(CommandType.SET, new StatusOutput<>(StringCodec.UTF8), arguments));
     }
 
     /**
