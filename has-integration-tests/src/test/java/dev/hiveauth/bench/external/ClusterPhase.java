@@ -50,12 +50,14 @@ public final class ClusterPhase {
         List<BenchAccount> accounts = BenchAccount.create(settings.accounts());
         Path nodeGenerator = external.generator() == GeneratorKind.NODE
                 ? NodeGenerator.install(external.nodeGenerator(), dir.resolve("generator")) : null;
+        Path naiveRelay = external.clusterServers().contains(RelayKind.NODE)
+                ? NodePackage.install(external.naiveRelay(), dir.resolve("naive-relay")) : null;
         List<ClusterRun> runs = new ArrayList<>();
         String redisVersion;
         try (FakeHiveNode hive = FakeHiveNode.start(ExternalPhase.chainOf(accounts));
              LocalRedis redis = LocalRedis.start()) {
             redisVersion = RedisWindow.version(redis);
-            Rig rig = new Rig(settings, accounts, hive, redis, nodeGenerator, dir);
+            Rig rig = new Rig(settings, accounts, hive, redis, nodeGenerator, naiveRelay, dir);
             for (int round = 1; round <= external.rounds(); round++) {
                 List<Topology> order = new ArrayList<>(external.clusterTopologies());
                 if (round % 2 == 0) {
@@ -64,7 +66,8 @@ public final class ClusterPhase {
                 boolean lastRound = round == external.rounds();
                 for (RelayKind server : external.clusterServers()) {
                     for (Topology topology : order) {
-                        runs.add(progress(rig.closedLoop(server, topology, round, settings.profile() && lastRound)));
+                        runs.add(progress(rig.closedLoop(server, topology, round,
+                                settings.profile() && lastRound && server.isJar()))); // JFR: the jar's nodes
                     }
                 }
                 for (RelayKind server : openLoopServers(external.clusterServers())) {
@@ -99,12 +102,13 @@ public final class ClusterPhase {
     }
 
     /**
-     * Which modes the open loop measures: the first, and the baseline jar's, so that a change's latency at the rate is
-     * measured beside the jar before it, in the same run.
+     * Which modes the open loop measures: the first, and the baseline jar's and the naive relay's, so that a change's
+     * latency at the rate is measured beside the jar before it, and beside the least a cluster on Redis adds, in the
+     * same run.
      */
     private static List<RelayKind> openLoopServers(List<RelayKind> clusterServers) {
         List<RelayKind> measured = new ArrayList<>(List.of(clusterServers.get(0)));
-        clusterServers.stream().skip(1).filter(RelayKind::isBaseline).forEach(measured::add);
+        clusterServers.stream().skip(1).filter(kind -> kind.isBaseline() || !kind.isJar()).forEach(measured::add);
         return measured;
     }
 
@@ -122,14 +126,17 @@ public final class ClusterPhase {
         return run;
     }
 
-    /** What every run of the phase shares: the accounts, the fake Hive node, the Redis, the installed generator. */
+    /**
+     * What every run of the phase shares: the accounts, the fake Hive node, the Redis, the installed generator and
+     * naive relay.
+     */
     private record Rig(BenchSettings settings, List<BenchAccount> accounts, FakeHiveNode hive, LocalRedis redis,
-                       Path nodeGenerator, Path dir) {
+                       Path nodeGenerator, Path naiveRelay, Path dir) {
 
         /** A closed loop through {@code topology}, by the generator {@code bench.generator} names. */
         ClusterRun closedLoop(RelayKind server, Topology topology, int round, boolean profile) throws Exception {
             Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-" + round);
-            try (JarNodes nodes = start(server, topology, runDir);
+            try (ClusterNodes nodes = start(server, topology, runDir);
                  LoadGenerator generator = closedLoopGenerator(server, nodes.targets(), runDir)) {
                 return measure(server, topology, ClusterRun.CLOSED_LOOP, round, nodes, generator,
                         settings.warmup(), settings.window(), profile ? runDir : null);
@@ -142,7 +149,7 @@ public final class ClusterPhase {
          */
         ClusterRun atRate(RelayKind server, Topology topology, int round) throws Exception {
             Path runDir = dir.resolve(server.settingName() + "-" + topology.settingName() + "-rate-" + round);
-            try (JarNodes nodes = start(server, topology, runDir);
+            try (ClusterNodes nodes = start(server, topology, runDir);
                  OpenLoopGenerator generator = openLoopGenerator(server, nodes.targets(), runDir)) {
                 generator.warmUp(settings.warmup(), settings.drainTimeout());
                 return measure(server, topology, settings.rate() + "/s", round, nodes, generator,
@@ -150,13 +157,16 @@ public final class ClusterPhase {
             }
         }
 
-        private JarNodes start(RelayKind server, Topology topology, Path runDir) throws IOException {
+        private ClusterNodes start(RelayKind server, Topology topology, Path runDir) throws IOException {
             ExternalSettings external = settings.external();
             if (topology == Topology.CLUSTER) {
                 // The keys of earlier runs would expire during this one, on Redis's CPU: each run starts from nothing.
                 redis.flushAll();
             }
-            return JarNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
+            if (!server.isJar()) {
+                return ClusterNodes.startNaive(topology, naiveRelay, runDir, settings.serverTimeout(), redis);
+            }
+            return ClusterNodes.start(topology, server.isBaseline() ? external.baselineJar() : external.serverJar(),
                     external.serverHeap(), external.serverJvmOptions(), server.replyPok(), runDir, hive.uri(),
                     settings.serverTimeout(), redis);
         }
@@ -184,7 +194,7 @@ public final class ClusterPhase {
         }
 
         /** Warm-up, the measured window, the profiling window when {@code profileDir} is set, the drain. */
-        private ClusterRun measure(RelayKind server, Topology topology, String load, int round, JarNodes nodes,
+        private ClusterRun measure(RelayKind server, Topology topology, String load, int round, ClusterNodes nodes,
                                    LoadGenerator generator, Duration warmup, Duration window, Path profileDir)
                 throws Exception {
             generator.start(warmup, window);
@@ -197,14 +207,15 @@ public final class ClusterPhase {
             generator.stopSending();
             RoundTripCorrectness correctness = generator.drain(nodes::counts, settings.drainTimeout());
             long lag = generator instanceof OpenLoopGenerator open ? open.maxSendLagNanos() : 0;
-            ClusterRun.Crossings crossed = topology == Topology.CLUSTER ? crossings(nodes) : ClusterRun.Crossings.NONE;
+            ClusterRun.Crossings crossed = topology == Topology.CLUSTER && server.isJar() ? crossings(nodes)
+                    : ClusterRun.Crossings.NONE;
             return ClusterRun.of(server, topology, load, round, window, generator.answeredInWindow(),
                     generator.latency(), lag, figures, crossed, hotspots, correctness);
         }
     }
 
     /** Samples every node at once for {@code length} from when the last JFR has started. */
-    private static Map<String, Hotspots> profile(JarNodes nodes, Path dir, Duration length) throws IOException {
+    private static Map<String, Hotspots> profile(ClusterNodes nodes, Path dir, Duration length) throws IOException {
         Map<String, ChildProfiler> profilers = new LinkedHashMap<>();
         for (Map.Entry<String, Long> node : nodes.pids().entrySet()) {
             profilers.put(node.getKey(), ChildProfiler.start(node.getValue(),
@@ -219,7 +230,7 @@ public final class ClusterPhase {
     }
 
     /** What crossed between the nodes over the whole run, by their own counts. */
-    private static ClusterRun.Crossings crossings(JarNodes nodes) {
+    private static ClusterRun.Crossings crossings(ClusterNodes nodes) {
         long forwards = 0;
         long replies = 0;
         long recovered = 0;

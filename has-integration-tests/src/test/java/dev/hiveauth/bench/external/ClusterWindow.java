@@ -16,14 +16,14 @@ import java.util.TreeMap;
 final class ClusterWindow {
     static final String REDIS = "redis";
 
-    private final JarNodes nodes;
+    private final ClusterNodes nodes;
     private final ExternalWindow cpu;
     private final Map<String, Long> pids;
     private final Map<String, ProcThreads.Reading> threadsAtStart = new LinkedHashMap<>();
     private final RedisWindow redis;
     private final Map<String, Timed> storeAtStart;
 
-    private ClusterWindow(JarNodes nodes, LocalRedis redis, LoadGenerator generator) {
+    private ClusterWindow(ClusterNodes nodes, LocalRedis redis, LoadGenerator generator) {
         this.nodes = nodes;
         Map<String, Long> pids = new LinkedHashMap<>(nodes.pids());
         if (redis != null) {
@@ -39,7 +39,7 @@ final class ClusterWindow {
     }
 
     /** Opens the window on {@code nodes}, and on {@code redis} unless it is null (one node alone). */
-    static ClusterWindow open(JarNodes nodes, LocalRedis redis, LoadGenerator generator) {
+    static ClusterWindow open(ClusterNodes nodes, LocalRedis redis, LoadGenerator generator) {
         return new ClusterWindow(nodes, redis, generator);
     }
 

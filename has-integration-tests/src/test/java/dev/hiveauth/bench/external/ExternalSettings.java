@@ -23,7 +23,9 @@ import java.util.List;
  * @param nodeGenerator where the Node generator's files are ({@code bench.nodeGenerator=bench/generator}); installed
  *     like the naive relay, when {@code generator} is {@code node}
  * @param clusterServers the cluster phase: the jar's modes measured alone and as two nodes on Redis, each in a closed
- *     loop; the first also in the open loop ({@code bench.clusterServers=has-compat,has-strict}; jars only). The
+ *     loop; the first also in the open loop, and beside it the baseline jar's and the naive relay's ({@code node}, a
+ *     yardstick: two naive nodes on Redis, one PUBLISH each way) when named ({@code
+ *     bench.clusterServers=has-compat,has-strict}; a jar's mode first). The
  *     cluster phase takes {@code rounds}, {@code serverHeap}, {@code serverJar}, {@code baselineJar}, {@code generator}
  *     and {@code nodeGenerator} from here too.
  * @param clusterTopologies the cluster phase: what it deploys, in the first round's order (later rounds reverse it)
@@ -40,9 +42,9 @@ public record ExternalSettings(List<RelayKind> servers, int rounds, String serve
         if (clusterTopologies.isEmpty()) {
             throw new IllegalArgumentException("bench.clusterTopologies must name single, cluster or both");
         }
-        if (clusterServers.isEmpty() || !clusterServers.stream().allMatch(RelayKind::isJar)) {
+        if (clusterServers.isEmpty() || !clusterServers.get(0).isJar()) {
             throw new IllegalArgumentException("bench.clusterServers must name has-compat, has-strict, base-compat or"
-                    + " base-strict (the jar's modes), at least one");
+                    + " base-strict (the jar's modes) first, then any of these or node");
         }
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("bench.servers must name at least one of has-compat, has-strict, node");

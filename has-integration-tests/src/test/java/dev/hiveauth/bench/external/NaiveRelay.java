@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,18 +35,32 @@ final class NaiveRelay implements RelayUnderTest {
 
     /** Starts the relay installed in {@code installed}; requests it forwards expire after {@code timeout}. */
     static NaiveRelay start(Path installed, Duration timeout) throws IOException {
-        Path stdout = installed.resolve("stdout.log");
+        return start(installed, installed, timeout, null);
+    }
+
+    /**
+     * Starts the relay installed in {@code installed}, its output in {@code logs}; with a {@code redis}, as one node of
+     * a naive cluster on it (the node's requests and replies published there, nothing stored).
+     */
+    static NaiveRelay start(Path installed, Path logs, Duration timeout, URI redis) throws IOException {
+        Files.createDirectories(logs);
+        Path stdout = logs.resolve("stdout.log");
+        Path stderr = logs.resolve("stderr.log");
         Files.deleteIfExists(stdout);
+        List<String> command = new ArrayList<>(List.of("node", "naive-relay.js", "0",
+                Long.toString(timeout.toSeconds())));
+        if (redis != null) {
+            command.add(redis.toString());
+        }
         // Its standard input stays an open pipe: the relay exits when it closes, with this JVM at the latest.
-        Process process = new ProcessBuilder("node", "naive-relay.js", "0", Long.toString(timeout.toSeconds()))
-                .directory(installed.toFile()).redirectOutput(stdout.toFile())
-                .redirectError(installed.resolve("stderr.log").toFile()).start();
+        Process process = new ProcessBuilder(command).directory(installed.toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
         Pacing.awaitCondition(() -> !process.isAlive() || READY.matcher(read(stdout)).find(), START_TIMEOUT);
         Matcher ready = READY.matcher(read(stdout));
         if (!ready.find()) {
             process.destroyForcibly();
             throw new IOException("the naive relay did not start (alive: " + process.isAlive() + "): "
-                    + read(installed.resolve("stderr.log")));
+                    + read(stderr));
         }
         return new NaiveRelay(process, URI.create(ready.group(1)));
     }

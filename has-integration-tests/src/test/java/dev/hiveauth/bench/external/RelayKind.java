@@ -40,7 +40,8 @@ public enum RelayKind {
         return replyPok;
     }
 
-    boolean isJar() {
+    /** Whether this relay is has-server.jar (either jar), rather than the naive relay. */
+    public boolean isJar() {
         return this != NODE;
     }
 

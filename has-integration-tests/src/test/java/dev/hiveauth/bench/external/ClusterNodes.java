@@ -19,18 +19,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * has-server.jar as the cluster phase runs it ({@link Topology}): one node alone, or two nodes on a Redis, started as
- * an operator starts them ({@code --redis URI --redis-prefix P}, the same key file for both), each a {@link JarRelay}
- * with the per-socket limits lifted. Closing it ends every node; the Redis is the caller's.
+ * The relays the cluster phase runs ({@link Topology}): one node alone, or two nodes on a Redis. has-server.jar's are
+ * started as an operator starts them ({@code --redis URI --redis-prefix P}, the same key file for both), each a
+ * {@link JarRelay} with the per-socket limits lifted; the naive relay's are its yardstick ({@link NaiveRelay}).
+ * Closing it ends every node; the Redis is the caller's.
  */
-final class JarNodes implements AutoCloseable {
+final class ClusterNodes implements AutoCloseable {
     private static final String KEY_FILE = "has.key";
     private static final String REDIS_UNREACHED = "cannot reach Redis";
     private static final int START_ATTEMPTS = 3;
 
-    private final List<JarRelay> nodes;
+    private final List<RelayUnderTest> nodes;
 
-    private JarNodes(List<JarRelay> nodes) {
+    private ClusterNodes(List<RelayUnderTest> nodes) {
         this.nodes = nodes;
     }
 
@@ -39,13 +40,13 @@ final class JarNodes implements AutoCloseable {
      * cluster, on {@code redis} under a key prefix of their own (each run has a server key of its own, and the first
      * node of a prefix records it there).
      */
-    static JarNodes start(Topology topology, Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir,
+    static ClusterNodes start(Topology topology, Path jar, String heap, List<String> jvmOptions, boolean strict, Path dir,
                           URI hiveNode, Duration timeout, LocalRedis redis) throws IOException {
-        List<JarRelay> nodes = new ArrayList<>();
+        List<RelayUnderTest> nodes = new ArrayList<>();
         try {
             if (topology == Topology.SINGLE) {
                 nodes.add(JarRelay.start(jar, heap, jvmOptions, strict, dir.resolve("node-1"), hiveNode, timeout));
-                return new JarNodes(nodes);
+                return new ClusterNodes(nodes);
             }
             List<String> cluster = List.of("--redis", redis.uri().toString(),
                     "--redis-prefix", "bench-" + System.nanoTime() + ":");
@@ -69,9 +70,28 @@ final class JarNodes implements AutoCloseable {
             } finally {
                 nodes.add(join(starting));
             }
-            return new JarNodes(nodes);
+            return new ClusterNodes(nodes);
         } catch (IOException | RuntimeException e) {
-            nodes.forEach(JarRelay::close);
+            nodes.forEach(RelayUnderTest::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts {@code topology}'s nodes of the naive relay installed in {@code installed}, each with its output in a
+     * directory of its own under {@code dir}; for a cluster, on {@code redis}.
+     */
+    static ClusterNodes startNaive(Topology topology, Path installed, Path dir, Duration timeout, LocalRedis redis)
+            throws IOException {
+        List<RelayUnderTest> nodes = new ArrayList<>();
+        try {
+            URI shared = topology == Topology.CLUSTER ? redis.uri() : null;
+            for (int i = 0; i < (topology == Topology.CLUSTER ? 2 : 1); i++) {
+                nodes.add(NaiveRelay.start(installed, dir.resolve(name(i)), timeout, shared));
+            }
+            return new ClusterNodes(nodes);
+        } catch (IOException | RuntimeException e) {
+            nodes.forEach(RelayUnderTest::close);
             throw e;
         }
     }
@@ -120,26 +140,31 @@ final class JarNodes implements AutoCloseable {
         return pids;
     }
 
-    /** What each node's /metrics shows now, by name. */
+    /** What each node's /metrics shows now, by name: has-server's nodes, the naive relay has none. */
     Map<String, ChildRelay.Metrics> metrics() {
         Map<String, ChildRelay.Metrics> metrics = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
-            metrics.put(name(i), nodes.get(i).metrics());
+            if (nodes.get(i) instanceof JarRelay jar) {
+                metrics.put(name(i), jar.metrics());
+            }
         }
         return metrics;
     }
 
     /**
      * What the nodes counted, added up: a request is accepted on the APP's node and approved on the wallet's, each
-     * counted once in the cluster.
+     * counted once in the cluster. Null when a node counts nothing (the naive relay).
      */
     ServerCounts counts() {
         long accepted = 0;
         long approved = 0;
         long errors = 0;
         long pokFailures = 0;
-        for (JarRelay node : nodes) {
+        for (RelayUnderTest node : nodes) {
             ServerCounts counts = node.counts();
+            if (counts == null) {
+                return null;
+            }
             accepted += counts.accepted();
             approved += counts.approved();
             errors += counts.errorsSent();
@@ -154,6 +179,6 @@ final class JarNodes implements AutoCloseable {
 
     @Override
     public void close() {
-        nodes.forEach(JarRelay::close);
+        nodes.forEach(RelayUnderTest::close);
     }
 }
