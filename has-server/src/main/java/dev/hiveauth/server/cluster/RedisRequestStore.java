@@ -585,16 +585,14 @@ public final class RedisRequestStore implements RequestStore {
     public void close() {
         closed = true;
         timer.shutdownNow();
+        subscriptions.close();
+        // The client closes every connection it opened (closing one twice logs a warning), and only then may its
+        // event loops end: a channel that closes after them finds no loop to tell, and Netty logs an error.
         try {
-            subscriptions.close();
+            client.shutdown(0, 2, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            LOG.debug("closing the subscription: {}", e.toString());
+            LOG.debug("closing the Redis client: {}", e.toString());
         }
-        StatefulRedisConnection<String, String> connection = commands;
-        if (connection != null) {
-            connection.closeAsync();
-        }
-        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 

@@ -189,9 +189,9 @@ final class Subscriptions implements RedisConnectionStateListener {
         });
     }
 
+    /** Stops renewing the subscription; its connection is closed with the client's others ({@code RedisClient}). */
     void close() {
         closed = true;
-        connection.closeAsync();
     }
 
     /** One account's registrations here and its subscription. */
