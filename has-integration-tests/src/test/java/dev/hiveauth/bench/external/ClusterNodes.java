@@ -85,9 +85,11 @@ final class ClusterNodes implements AutoCloseable {
             throws IOException {
         List<RelayUnderTest> nodes = new ArrayList<>();
         try {
-            URI shared = topology == Topology.CLUSTER ? redis.uri() : null;
-            for (int i = 0; i < (topology == Topology.CLUSTER ? 2 : 1); i++) {
-                nodes.add(NaiveRelay.start(installed, dir.resolve(name(i)), timeout, shared));
+            if (topology == Topology.SINGLE) {
+                nodes.add(NaiveRelay.start(installed, dir.resolve(name(0)), timeout, null));
+            } else {
+                nodes.add(NaiveRelay.start(installed, dir.resolve(name(0)), timeout, redis.uri()));
+                nodes.add(NaiveRelay.start(installed, dir.resolve(name(1)), timeout, redis.uri()));
             }
             return new ClusterNodes(nodes);
         } catch (IOException | RuntimeException e) {

@@ -207,8 +207,7 @@ public final class ClusterPhase {
             generator.stopSending();
             RoundTripCorrectness correctness = generator.drain(nodes::counts, settings.drainTimeout());
             long lag = generator instanceof OpenLoopGenerator open ? open.maxSendLagNanos() : 0;
-            ClusterRun.Crossings crossed = topology == Topology.CLUSTER && server.isJar() ? crossings(nodes)
-                    : ClusterRun.Crossings.NONE;
+            ClusterRun.Crossings crossed = topology == Topology.CLUSTER ? crossings(nodes) : ClusterRun.Crossings.NONE;
             return ClusterRun.of(server, topology, load, round, window, generator.answeredInWindow(),
                     generator.latency(), lag, figures, crossed, hotspots, correctness);
         }
@@ -229,7 +228,7 @@ public final class ClusterPhase {
         return hotspots;
     }
 
-    /** What crossed between the nodes over the whole run, by their own counts. */
+    /** What crossed between the nodes over the whole run, by their own counts (none for the naive relay's). */
     private static ClusterRun.Crossings crossings(ClusterNodes nodes) {
         long forwards = 0;
         long replies = 0;

@@ -26,8 +26,8 @@ import java.util.List;
  *     loop; the first also in the open loop, and beside it the baseline jar's and the naive relay's ({@code node}, a
  *     yardstick: two naive nodes on Redis, one PUBLISH each way) when named ({@code
  *     bench.clusterServers=has-compat,has-strict}; a jar's mode first). The
- *     cluster phase takes {@code rounds}, {@code serverHeap}, {@code serverJar}, {@code baselineJar}, {@code generator}
- *     and {@code nodeGenerator} from here too.
+ *     cluster phase takes {@code rounds}, {@code serverHeap}, {@code serverJar}, {@code baselineJar}, {@code generator},
+ *     {@code nodeGenerator} and {@code naiveRelay} from here too.
  * @param clusterTopologies the cluster phase: what it deploys, in the first round's order (later rounds reverse it)
  *     ({@code bench.clusterTopologies=single,cluster}; {@code cluster} alone measures the cluster without comparing)
  */

@@ -40,8 +40,7 @@ public enum RelayKind {
         return replyPok;
     }
 
-    /** Whether this relay is has-server.jar (either jar), rather than the naive relay. */
-    public boolean isJar() {
+    boolean isJar() {
         return this != NODE;
     }
 
